@@ -1,0 +1,479 @@
+//! The SOP model: what a supervisor writes in `sops/*.toml`, as Rust values.
+//!
+//! The same types are read from TOML at build time (feature `authoring`) and
+//! from JSON in the browser, so every field has a serde default where the
+//! file may leave it out, and nothing here knows where the data came from.
+
+use serde::{Deserialize, Serialize};
+
+/// One SOP: a flow of steps taken from one seed document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sop {
+    pub id: String,
+    pub title: String,
+    /// The seed document this SOP comes from, e.g. `"004"`.
+    pub seed: String,
+    pub version: String,
+    /// First day in force, `YYYY-MM-DD`. Absent: standing rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<String>,
+    /// Last day in force, `YYYY-MM-DD`. Absent: still in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_until: Option<String>,
+    /// One line for the finder: what the SOP is for.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Words callers and CSOs use for this case ("tambah daya", "internet mati").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// A sub-flow meant to be included by other SOPs (seed 001); still runnable alone.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub subflow: bool,
+    /// Id of the first step. Absent: the first step in the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(rename = "step", alias = "steps", default)]
+    pub steps: Vec<Step>,
+}
+
+/// One step of a flow. What the CSO sees and does depends on `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    /// Short name for breadcrumbs and reviews.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The seed clause this step comes from, e.g. `"004 II.A.1.a"`.
+    pub clause: String,
+    /// The seed is silent here and the step is our most faithful reading.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub assumed: bool,
+    /// Lines the CSO says to the caller, in the seed's wording.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub say: Vec<ScriptLine>,
+    /// Instructions to the CSO: what to do, not what to say.
+    #[serde(rename = "do", default, skip_serializing_if = "Vec::is_empty")]
+    pub todo: Vec<String>,
+    #[serde(flatten)]
+    pub kind: StepKind,
+}
+
+/// A line to say. In the file either a plain string or `{ text = "...", must = true }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "ScriptLineRepr", into = "ScriptLineRepr")]
+pub struct ScriptLine {
+    pub text: String,
+    /// Must be ticked as said before the CSO may continue.
+    pub must: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum ScriptLineRepr {
+    Plain(String),
+    Full {
+        text: String,
+        #[serde(default)]
+        must: bool,
+    },
+}
+
+impl From<ScriptLineRepr> for ScriptLine {
+    fn from(r: ScriptLineRepr) -> Self {
+        match r {
+            ScriptLineRepr::Plain(text) => ScriptLine { text, must: false },
+            ScriptLineRepr::Full { text, must } => ScriptLine { text, must },
+        }
+    }
+}
+
+impl From<ScriptLine> for ScriptLineRepr {
+    fn from(l: ScriptLine) -> Self {
+        if l.must {
+            ScriptLineRepr::Full {
+                text: l.text,
+                must: true,
+            }
+        } else {
+            ScriptLineRepr::Plain(l.text)
+        }
+    }
+}
+
+/// What a step does. `next` left out means "the step below this one in the file".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum StepKind {
+    /// Read the lines out, then continue.
+    Say {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next: Option<String>,
+    },
+    /// Ask the caller (or decide as CSO); each option leads somewhere.
+    Ask {
+        question: String,
+        #[serde(rename = "option", alias = "options")]
+        options: Vec<Choice>,
+    },
+    /// Collect data from the caller.
+    Collect {
+        #[serde(rename = "field", alias = "fields")]
+        fields: Vec<Field>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next: Option<String>,
+    },
+    /// Branch automatically on collected data: the first rule that holds wins.
+    Decide {
+        #[serde(rename = "rule", alias = "rules")]
+        rules: Vec<Rule>,
+        otherwise: String,
+    },
+    /// Run another SOP as a sub-flow, then come back to `next`.
+    Include {
+        sop: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next: Option<String>,
+    },
+    /// Transfer the call to another contact center.
+    Transfer {
+        destination: String,
+        number: String,
+        /// The clicks in Fines, in order.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        fines: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next: Option<String>,
+    },
+    /// Escalate to someone or something (Simone, HoCC, Form Request Callback).
+    Escalate {
+        /// Target system of the escalation record: `simone`, `callback`, or a
+        /// person/role (`HoCC`) when no form is involved.
+        channel: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        level: String,
+        /// Template: why, shown on the escalation record.
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next: Option<String>,
+    },
+    /// The end of the flow: the tickets to write.
+    Outcome {
+        /// One line telling the CSO how the call ends.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        summary: String,
+        #[serde(rename = "ticket", alias = "tickets", default)]
+        tickets: Vec<TicketSpec>,
+    },
+}
+
+impl StepKind {
+    /// The short name used in files and lint messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            StepKind::Say { .. } => "say",
+            StepKind::Ask { .. } => "ask",
+            StepKind::Collect { .. } => "collect",
+            StepKind::Decide { .. } => "decide",
+            StepKind::Include { .. } => "include",
+            StepKind::Transfer { .. } => "transfer",
+            StepKind::Escalate { .. } => "escalate",
+            StepKind::Outcome { .. } => "outcome",
+        }
+    }
+}
+
+/// One option of an `ask` step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    pub next: String,
+    /// Values this choice sets, usable as `{name}` in later templates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<Assign>,
+}
+
+/// `{ var = "alasan", value = "PEMOHON TIDAK MEMILIKI HP" }`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assign {
+    pub var: String,
+    pub value: String,
+}
+
+/// One field of a `collect` step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub id: String,
+    pub label: String,
+    #[serde(rename = "type", default)]
+    pub kind: FieldKind,
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub required: bool,
+    /// Hint under the input.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub help: String,
+    /// Template for the starting value, e.g. `"{telepon}"` from the caller header.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prefill: String,
+    /// Choices of a `select` field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    /// For `date`: earliest accepted day, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<String>,
+    /// For `date`: latest accepted day, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<String>,
+    /// For `invoice`: the date field to cross-check; for `account_name`: the KTP name field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub against: Option<String>,
+}
+
+/// Which validator a field runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// One line of free text.
+    #[default]
+    Text,
+    /// Several lines of free text (kept as one line in tickets).
+    Note,
+    Email,
+    Phone,
+    Idpel,
+    Nik,
+    Power,
+    Date,
+    Money,
+    Invoice,
+    AccountName,
+    Select,
+}
+
+/// A rule of a `decide` step: all conditions hold → go to `next`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    #[serde(rename = "when")]
+    pub all: Vec<Cond>,
+    pub next: String,
+    /// Shown in the path: why this branch was taken.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+}
+
+/// A test on one variable. Every comparison that is present must hold.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Cond {
+    pub var: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eq: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ne: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub le: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ge: Option<f64>,
+    /// Date on or after, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Date on or before, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// `true`: the variable has a value; `false`: it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set: Option<bool>,
+}
+
+impl Cond {
+    /// Whether the condition holds for these variables. A comparison on a
+    /// variable that has no value, or no number/date, does not hold.
+    pub fn holds(&self, vars: &std::collections::BTreeMap<String, String>) -> bool {
+        let v = vars.get(&self.var).map(|s| s.trim()).filter(|s| !s.is_empty());
+        if let Some(want) = self.set {
+            if want != v.is_some() {
+                return false;
+            }
+        }
+        let needs_value = self.eq.is_some()
+            || self.ne.is_some()
+            || !self.one_of.is_empty()
+            || self.le.is_some()
+            || self.ge.is_some()
+            || self.from.is_some()
+            || self.until.is_some();
+        if !needs_value {
+            return true;
+        }
+        let Some(v) = v else { return false };
+        if self.eq.as_deref().is_some_and(|e| !v.eq_ignore_ascii_case(e)) {
+            return false;
+        }
+        if self.ne.as_deref().is_some_and(|e| v.eq_ignore_ascii_case(e)) {
+            return false;
+        }
+        if !self.one_of.is_empty() && !self.one_of.iter().any(|e| v.eq_ignore_ascii_case(e)) {
+            return false;
+        }
+        if self.le.is_some() || self.ge.is_some() {
+            let Ok(n) = v.parse::<f64>() else { return false };
+            if self.le.is_some_and(|le| n > le) || self.ge.is_some_and(|ge| n < ge) {
+                return false;
+            }
+        }
+        if self.from.is_some() || self.until.is_some() {
+            // ISO dates compare correctly as text; anything else is not a date.
+            let Ok(d) = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") else {
+                return false;
+            };
+            let bound = |b: &Option<String>| {
+                b.as_deref()
+                    .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            };
+            if bound(&self.from).is_some_and(|f| d < f) || bound(&self.until).is_some_and(|u| d > u) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// The back-office systems a ticket is written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum System {
+    Apkt,
+    Crm,
+    Ap2t,
+    Simone,
+    Callback,
+}
+
+impl System {
+    pub const ALL: [System; 5] = [
+        System::Apkt,
+        System::Crm,
+        System::Ap2t,
+        System::Simone,
+        System::Callback,
+    ];
+
+    /// The id used in files and in `data-system`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            System::Apkt => "apkt",
+            System::Crm => "crm",
+            System::Ap2t => "ap2t",
+            System::Simone => "simone",
+            System::Callback => "callback",
+        }
+    }
+
+    /// The name CSOs know the system by.
+    pub fn title(self) -> &'static str {
+        match self {
+            System::Apkt => "APKT",
+            System::Crm => "CRM",
+            System::Ap2t => "AP2T",
+            System::Simone => "Simone",
+            System::Callback => "Form Request Callback",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<System> {
+        System::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// What an outcome writes to one system.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TicketSpec {
+    pub system: System,
+    /// Sub-heading, e.g. "Keluhan" for APKT.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tab: String,
+    #[serde(rename = "field", alias = "fields", default)]
+    pub fields: Vec<TicketFieldSpec>,
+}
+
+/// One field of a ticket: the system's own field name and a template for its value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TicketFieldSpec {
+    pub name: String,
+    pub value: String,
+    /// Leave the field out when its value comes out empty (an optional field not given).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub optional: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+fn is_true(b: &bool) -> bool {
+    *b
+}
+fn yes() -> bool {
+    true
+}
+
+impl Sop {
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+
+    /// The first step's id.
+    pub fn start_id(&self) -> Option<&str> {
+        self.start
+            .as_deref()
+            .or_else(|| self.steps.first().map(|s| s.id.as_str()))
+    }
+
+    /// Where a step goes when it names no `next`: the step below it.
+    pub fn next_of(&self, step: &Step) -> Option<String> {
+        let explicit = match &step.kind {
+            StepKind::Say { next }
+            | StepKind::Collect { next, .. }
+            | StepKind::Include { next, .. }
+            | StepKind::Transfer { next, .. }
+            | StepKind::Escalate { next, .. } => next.clone(),
+            StepKind::Ask { .. } | StepKind::Decide { .. } | StepKind::Outcome { .. } => {
+                return None
+            }
+        };
+        explicit.or_else(|| {
+            let i = self.step_index(&step.id)?;
+            self.steps.get(i + 1).map(|s| s.id.clone())
+        })
+    }
+
+    /// Every step id a step can lead to, in order.
+    pub fn successors(&self, step: &Step) -> Vec<String> {
+        match &step.kind {
+            StepKind::Ask { options, .. } => options.iter().map(|o| o.next.clone()).collect(),
+            StepKind::Decide { rules, otherwise } => rules
+                .iter()
+                .map(|r| r.next.clone())
+                .chain(std::iter::once(otherwise.clone()))
+                .collect(),
+            StepKind::Outcome { .. } => Vec::new(),
+            _ => self.next_of(step).into_iter().collect(),
+        }
+    }
+}
+
+/// The SOPs the widget knows, in finder order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub sops: Vec<Sop>,
+}
+
+impl Catalog {
+    pub fn get(&self, id: &str) -> Option<&Sop> {
+        self.sops.iter().find(|s| s.id == id)
+    }
+}

@@ -1,0 +1,238 @@
+//! Scenarios: a walk through an SOP written as data, with the tickets it must
+//! produce. `cargo test` runs every `sops/*.scenarios.toml`; training drills
+//! are the same walks with the caller's lines added.
+
+use crate::flow::{Call, Caller, Input, Refusal};
+use crate::model::{Catalog, System};
+use crate::ticket::{self, Composed};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A `*.scenarios.toml` file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioFile {
+    #[serde(rename = "scenario", default)]
+    pub scenarios: Vec<Scenario>,
+}
+
+/// One walk from the SOP's first step to its outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub name: String,
+    pub sop: String,
+    /// Local time in WIB, `YYYY-MM-DD HH:MM`, for the ticket stamp.
+    #[serde(default = "default_now")]
+    pub now: String,
+    #[serde(default)]
+    pub caller: Caller,
+    #[serde(default)]
+    pub walk: Vec<WalkItem>,
+    #[serde(default)]
+    pub expect: Expect,
+}
+
+fn default_now() -> String {
+    "2026-01-05 09:00".into()
+}
+
+/// One thing the CSO does. Exactly one of `choose`, `fill`, `next`, `back`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct WalkItem {
+    /// The step the call must be at before this action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// What the caller says here (drills show it to the trainee).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub says: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choose: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fill: Option<BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub next: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub back: bool,
+    /// The input must be refused with exactly these messages (field id → message).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub errors: BTreeMap<String, String>,
+    /// The input must be accepted with exactly these warnings.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub warnings: BTreeMap<String, String>,
+    /// For `back`: the values that must be reported dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<String>,
+}
+
+/// What the walk must end in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Expect {
+    /// The outcome step's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// Exactly these tickets: system → field name → value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ticket: BTreeMap<String, BTreeMap<String, String>>,
+    /// Numbers transferred to, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfers: Vec<String>,
+    /// `channel level` of each escalation, in order (level may be empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub escalations: Vec<String>,
+}
+
+/// Parse `YYYY-MM-DD HH:MM`.
+pub fn parse_now(s: &str) -> Option<chrono::NaiveDateTime> {
+    chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M").ok()
+}
+
+/// Walk a scenario; `Err` explains the first difference.
+pub fn run(catalog: &Catalog, sc: &Scenario) -> Result<Composed, String> {
+    let now = parse_now(&sc.now).ok_or_else(|| format!("`now` = \"{}\" tidak valid", sc.now))?;
+    let mut call =
+        Call::start(catalog, &sc.sop, sc.caller.clone(), "skenario").map_err(|e| e.to_string())?;
+    for (i, item) in sc.walk.iter().enumerate() {
+        let n = i + 1;
+        if let Some(at) = &item.at {
+            if &call.at.step != at {
+                return Err(format!(
+                    "walk[{n}]: diharapkan di langkah `{at}`, ternyata di `{}`",
+                    call.at.step
+                ));
+            }
+        }
+        if item.back {
+            let dropped = call
+                .back(catalog)
+                .ok_or_else(|| format!("walk[{n}]: `back` di langkah pertama"))?;
+            let values: Vec<String> = dropped.into_iter().map(|d| d.value).collect();
+            if !item.dropped.is_empty() && values != item.dropped {
+                return Err(format!(
+                    "walk[{n}]: jawaban yang dibuang {values:?}, diharapkan {:?}",
+                    item.dropped
+                ));
+            }
+            continue;
+        }
+        let input = match (&item.choose, &item.fill, item.next) {
+            (Some(c), None, false) => Input::Choose(c.clone()),
+            (None, Some(f), false) => Input::Submit(f.clone()),
+            (None, None, true) => Input::Continue,
+            _ => {
+                return Err(format!(
+                    "walk[{n}]: tulis tepat satu dari `choose`, `fill`, `next`, `back`"
+                ))
+            }
+        };
+        let at = call.at.step.clone();
+        match call.answer(catalog, input) {
+            Ok(acc) => {
+                if !item.errors.is_empty() {
+                    return Err(format!(
+                        "walk[{n}] di `{at}`: diharapkan ditolak dengan {:?}, ternyata diterima",
+                        item.errors
+                    ));
+                }
+                let got: BTreeMap<String, String> = acc.warnings.into_iter().collect();
+                if got != item.warnings {
+                    return Err(format!(
+                        "walk[{n}] di `{at}`: peringatan {got:?}, diharapkan {:?}",
+                        item.warnings
+                    ));
+                }
+            }
+            Err(Refusal::Invalid(errs)) => {
+                let got: BTreeMap<String, String> = errs.into_iter().collect();
+                if got != item.errors {
+                    return Err(format!(
+                        "walk[{n}] di `{at}`: ditolak dengan {got:?}, diharapkan {:?}",
+                        item.errors
+                    ));
+                }
+            }
+            Err(e) => return Err(format!("walk[{n}] di `{at}`: {e}")),
+        }
+    }
+    let composed = ticket::compose(catalog, &call, now).ok_or_else(|| {
+        format!(
+            "walk selesai di langkah `{}` ({}), belum sampai outcome",
+            call.at.step, call.at.sop
+        )
+    })?;
+    check_expect(&sc.expect, &composed)?;
+    Ok(composed)
+}
+
+fn check_expect(expect: &Expect, got: &Composed) -> Result<(), String> {
+    if let Some(o) = &expect.outcome {
+        if o != &got.outcome {
+            return Err(format!("outcome `{}`, diharapkan `{o}`", got.outcome));
+        }
+    }
+    let got_tickets: BTreeMap<String, BTreeMap<String, String>> = got
+        .tickets
+        .iter()
+        .map(|t| {
+            (
+                t.system.as_str().to_string(),
+                t.fields
+                    .iter()
+                    .map(|f| (f.name.clone(), f.value.clone()))
+                    .collect(),
+            )
+        })
+        .collect();
+    for name in expect.ticket.keys() {
+        if System::parse(name).is_none() {
+            return Err(format!("sistem tiket `{name}` tidak dikenal"));
+        }
+    }
+    if got_tickets != expect.ticket {
+        let mut diff = Vec::new();
+        for (sys, fields) in &expect.ticket {
+            match got_tickets.get(sys) {
+                None => diff.push(format!("tiket {sys} tidak dibuat")),
+                Some(g) => {
+                    for (k, v) in fields {
+                        match g.get(k) {
+                            None => diff.push(format!("{sys}.{k} tidak ada")),
+                            Some(x) if x != v => {
+                                diff.push(format!("{sys}.{k} = \"{x}\", diharapkan \"{v}\""))
+                            }
+                            _ => {}
+                        }
+                    }
+                    for (k, x) in g {
+                        if !fields.contains_key(k) {
+                            diff.push(format!("{sys}.{k} = \"{x}\" tidak diharapkan"));
+                        }
+                    }
+                }
+            }
+        }
+        for sys in got_tickets.keys() {
+            if !expect.ticket.contains_key(sys) {
+                diff.push(format!("tiket {sys} tidak diharapkan"));
+            }
+        }
+        return Err(diff.join("; "));
+    }
+    let transfers: Vec<String> = got.transfers.iter().map(|t| t.number.clone()).collect();
+    if transfers != expect.transfers {
+        return Err(format!(
+            "transfer {transfers:?}, diharapkan {:?}",
+            expect.transfers
+        ));
+    }
+    let escalations: Vec<String> = got
+        .escalations
+        .iter()
+        .map(|e| format!("{} {}", e.channel, e.level).trim().to_string())
+        .collect();
+    if escalations != expect.escalations {
+        return Err(format!(
+            "eskalasi {escalations:?}, diharapkan {:?}",
+            expect.escalations
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! The SOP finder: instant search over titles, keywords and the words callers
+//! use, and whether each SOP is in force on a given day.
+
+use crate::model::{Catalog, Sop};
+use chrono::NaiveDate;
+
+/// Whether an SOP applies on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    InForce,
+    NotYet(NaiveDate),
+    Ended(NaiveDate),
+}
+
+impl Status {
+    /// The finder's label, e.g. "Berakhir 11-03-2021".
+    pub fn label(self) -> String {
+        match self {
+            Status::InForce => "Berlaku".into(),
+            Status::NotYet(d) => format!("Berlaku mulai {}", d.format("%d-%m-%Y")),
+            Status::Ended(d) => format!("Berakhir {}", d.format("%d-%m-%Y")),
+        }
+    }
+
+    /// For `data-status` and CSS.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::InForce => "berlaku",
+            Status::NotYet(_) => "belum",
+            Status::Ended(_) => "berakhir",
+        }
+    }
+}
+
+/// Whether `sop` is in force on `today` (WIB).
+pub fn status(sop: &Sop, today: NaiveDate) -> Status {
+    let day = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    };
+    if let Some(from) = day(&sop.effective_from) {
+        if today < from {
+            return Status::NotYet(from);
+        }
+    }
+    if let Some(until) = day(&sop.effective_until) {
+        if today > until {
+            return Status::Ended(until);
+        }
+    }
+    Status::InForce
+}
+
+/// Lower-cased, accent-free words; built once per catalogue so a keystroke
+/// only scans prepared text.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    title: String,
+    keywords: Vec<String>,
+    rest: String,
+}
+
+/// Lowercase and keep letters and digits, so "e-Voucher" finds "evoucher" and "e voucher".
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+impl Index {
+    pub fn new(catalog: &Catalog) -> Index {
+        Index {
+            entries: catalog
+                .sops
+                .iter()
+                .map(|s| Entry {
+                    title: normalize(&s.title),
+                    keywords: s.keywords.iter().map(|k| normalize(k)).collect(),
+                    rest: normalize(&format!("{} {} sop {}", s.id, s.summary, s.seed)),
+                })
+                .collect(),
+        }
+    }
+
+    /// Indices into the catalogue, best match first. Every word of the query
+    /// must occur somewhere; an empty query lists everything in order.
+    pub fn query(&self, q: &str) -> Vec<usize> {
+        let q = normalize(q);
+        let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.is_empty() {
+            return (0..self.entries.len()).collect();
+        }
+        let mut hits: Vec<(u32, usize)> = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let mut score = 0u32;
+            let mut all = true;
+            for w in &words {
+                let squashed = |s: &str| s.replace(' ', "").contains(w);
+                let s = if e.keywords.iter().any(|k| k.split(' ').any(|t| t.starts_with(w))) {
+                    4
+                } else if e.title.split(' ').any(|t| t.starts_with(w)) {
+                    3
+                } else if e.keywords.iter().any(|k| k.contains(w) || squashed(k)) {
+                    2
+                } else if e.title.contains(w) || e.rest.contains(w) || squashed(&e.title) {
+                    1
+                } else {
+                    0
+                };
+                if s == 0 {
+                    all = false;
+                    break;
+                }
+                score += s;
+            }
+            // A whole keyword phrase typed as such ranks first.
+            if all && e.keywords.iter().any(|k| k.contains(q.as_str())) {
+                score += 10;
+            }
+            if all {
+                hits.push((score, i));
+            }
+        }
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.into_iter().map(|(_, i)| i).collect()
+    }
+}

@@ -1,0 +1,203 @@
+//! Templates: script lines and ticket values with `{placeholders}`.
+//!
+//! `{Bapak/Ibu}` and `{Pak/Bu}` are the honorific the CSO picked, `{nama}`
+//! the caller's name, anything else a variable set by a field or a choice.
+//! `{name|filter}` transforms the value (`{daya_baru|tarif}` → `R1`).
+//! Unknown placeholders are caught by the lint, so rendering never has to
+//! guess; if one slips through anyway it shows as `[name]`, never as a blank.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How the CSO addresses the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Honorific {
+    Bapak,
+    Ibu,
+    /// Not chosen yet: the neutral "Bapak/Ibu" is said.
+    #[default]
+    Unknown,
+}
+
+impl Honorific {
+    /// `{Bapak/Ibu}`
+    pub fn long(self) -> &'static str {
+        match self {
+            Honorific::Bapak => "Bapak",
+            Honorific::Ibu => "Ibu",
+            Honorific::Unknown => "Bapak/Ibu",
+        }
+    }
+
+    /// `{Pak/Bu}`
+    pub fn short(self) -> &'static str {
+        match self {
+            Honorific::Bapak => "Pak",
+            Honorific::Ibu => "Bu",
+            Honorific::Unknown => "Bapak/Ibu",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Honorific::Bapak => "bapak",
+            Honorific::Ibu => "ibu",
+            Honorific::Unknown => "",
+        }
+    }
+
+    pub fn parse(s: &str) -> Honorific {
+        match s.trim().to_lowercase().as_str() {
+            "bapak" | "pak" | "bpk" => Honorific::Bapak,
+            "ibu" | "bu" => Honorific::Ibu,
+            _ => Honorific::Unknown,
+        }
+    }
+}
+
+/// Placeholders every template may use without any step setting them.
+/// `nama`, `telepon`, `idpel` come from the caller header and may be empty.
+pub const BUILTINS: [&str; 5] = ["Bapak/Ibu", "Pak/Bu", "nama", "telepon", "idpel"];
+
+/// Filters a placeholder may carry after `|`.
+pub const FILTERS: [&str; 5] = ["upper", "lower", "tarif", "rupiah", "tanggal"];
+
+/// A piece of a parsed template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment<'a> {
+    Text(&'a str),
+    /// `{{` or `}}`: a literal brace.
+    Brace(char),
+    Var {
+        name: &'a str,
+        filter: Option<&'a str>,
+    },
+}
+
+/// Split a template into text and placeholders; `Err` says what is malformed.
+pub fn parse(t: &str) -> Result<Vec<Segment<'_>>, String> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    while !rest.is_empty() {
+        let Some(i) = rest.find(['{', '}']) else {
+            out.push(Segment::Text(rest));
+            break;
+        };
+        if i > 0 {
+            out.push(Segment::Text(&rest[..i]));
+        }
+        let tail = &rest[i..];
+        if tail.starts_with("{{") {
+            out.push(Segment::Brace('{'));
+            rest = &tail[2..];
+        } else if tail.starts_with("}}") {
+            out.push(Segment::Brace('}'));
+            rest = &tail[2..];
+        } else if tail.starts_with('}') {
+            return Err("tanda `}` tanpa pasangan `{` (tulis `}}` untuk kurung kurawal biasa)".into());
+        } else {
+            let Some(end) = tail.find('}') else {
+                return Err("placeholder tidak ditutup dengan `}`".into());
+            };
+            let inner = &tail[1..end];
+            if inner.contains('{') {
+                return Err(format!("placeholder `{{{inner}` tidak ditutup dengan `}}`"));
+            }
+            let (name, filter) = match inner.split_once('|') {
+                Some((n, f)) => (n.trim(), Some(f.trim())),
+                None => (inner.trim(), None),
+            };
+            if name.is_empty() {
+                return Err("placeholder kosong `{}`".into());
+            }
+            out.push(Segment::Var { name, filter });
+            rest = &tail[end + 1..];
+        }
+    }
+    Ok(out)
+}
+
+/// The placeholder names a template uses (with filters), or why it is malformed.
+pub fn placeholders(t: &str) -> Result<Vec<(&str, Option<&str>)>, String> {
+    Ok(parse(t)?
+        .into_iter()
+        .filter_map(|s| match s {
+            Segment::Var { name, filter } => Some((name, filter)),
+            _ => None,
+        })
+        .collect())
+}
+
+/// What a template is rendered against.
+#[derive(Debug, Clone, Copy)]
+pub struct Env<'a> {
+    pub honorific: Honorific,
+    /// Every variable, the caller header's `nama`/`telepon`/`idpel` included.
+    pub vars: &'a BTreeMap<String, String>,
+}
+
+/// Fill in a template. An empty built-in (no caller name yet) leaves no double space.
+pub fn render(t: &str, env: &Env) -> String {
+    let Ok(segments) = parse(t) else {
+        // The lint rejects malformed templates; show the raw text rather than nothing.
+        return t.to_string();
+    };
+    let mut out = String::with_capacity(t.len() + 16);
+    // Set when a placeholder came out empty right after a space, so that the
+    // space or punctuation that follows does not leave "Bapak  ," behind.
+    let mut after_empty = false;
+    for seg in segments {
+        match seg {
+            Segment::Text(mut s) => {
+                if after_empty {
+                    if s.starts_with(' ') {
+                        s = &s[1..];
+                    } else if s.starts_with([',', '.', '?', '!', ')']) && out.ends_with(' ') {
+                        out.pop();
+                    }
+                }
+                out.push_str(s);
+            }
+            Segment::Brace(c) => out.push(c),
+            Segment::Var { name, filter } => {
+                let value: String = match name {
+                    "Bapak/Ibu" => env.honorific.long().into(),
+                    "Pak/Bu" => env.honorific.short().into(),
+                    _ => match env.vars.get(name) {
+                        Some(v) => apply_filter(v, filter),
+                        None if BUILTINS.contains(&name) => String::new(),
+                        None => format!("[{name}]"),
+                    },
+                };
+                after_empty = value.is_empty() && (out.is_empty() || out.ends_with(' '));
+                out.push_str(&value);
+                continue;
+            }
+        }
+        after_empty = false;
+    }
+    out
+}
+
+/// Apply a named filter; unknown filters (refused by the lint) leave the value as it is.
+pub fn apply_filter(value: &str, filter: Option<&str>) -> String {
+    match filter {
+        None => value.to_string(),
+        Some("upper") => value.to_uppercase(),
+        Some("lower") => value.to_lowercase(),
+        Some("tarif") => match value.parse::<u32>() {
+            Ok(va) => crate::validate::tariff_class(va).to_string(),
+            Err(_) => value.to_string(),
+        },
+        Some("rupiah") => match value.parse::<u64>() {
+            Ok(n) => crate::validate::format_rupiah(n),
+            Err(_) => value.to_string(),
+        },
+        Some("tanggal") => match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+            Ok(d) => crate::validate::format_date_id(d),
+            Err(_) => value.to_string(),
+        },
+        Some(_) => value.to_string(),
+    }
+}

@@ -1,0 +1,63 @@
+//! Every file in `sops/`: it parses, the lint is clean, every scenario walks
+//! to its expected tickets, and every outcome of every SOP is reached by one.
+
+use pandu_engine::authoring::load_dir;
+use pandu_engine::model::StepKind;
+use pandu_engine::scenario;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn sops_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../sops")
+}
+
+#[test]
+fn sop_files_parse_and_lint_clean() {
+    let loaded = load_dir(&sops_dir());
+    assert!(loaded.is_clean(), "\n{}\n", loaded.report());
+    assert!(!loaded.sources.is_empty(), "no SOP in sops/");
+}
+
+#[test]
+fn every_scenario_walks_to_its_tickets() {
+    let loaded = load_dir(&sops_dir());
+    let catalog = loaded.catalog();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (file, sf) in &loaded.scenarios {
+        for sc in &sf.scenarios {
+            count += 1;
+            if let Err(e) = scenario::run(&catalog, sc) {
+                failures.push(format!("{file}: \"{}\": {e}", sc.name));
+            }
+        }
+    }
+    assert!(count > 0, "no scenario found");
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+#[test]
+fn every_outcome_is_reached_by_a_scenario() {
+    let loaded = load_dir(&sops_dir());
+    let catalog = loaded.catalog();
+    let mut reached = BTreeSet::new();
+    for (_, sf) in &loaded.scenarios {
+        for sc in &sf.scenarios {
+            if let Ok(c) = scenario::run(&catalog, sc) {
+                reached.insert((c.sop.clone(), c.outcome.clone()));
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for sop in &catalog.sops {
+        for step in &sop.steps {
+            if matches!(step.kind, StepKind::Outcome { .. })
+                && !reached.contains(&(sop.id.clone(), step.id.clone()))
+            {
+                // A sub-flow's outcome is reached when it runs on its own.
+                missing.push(format!("{} / {}", sop.id, step.id));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "outcomes no scenario reaches:\n{}", missing.join("\n"));
+}

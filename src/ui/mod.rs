@@ -1,0 +1,4 @@
+//! Components, one per file.
+
+mod app;
+pub use app::App;
