@@ -91,7 +91,10 @@ pub fn load_dir(dir: &Path) -> Loaded {
     };
     files.sort();
     for path in files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if !name.ends_with(".toml") {
             continue;
         }

@@ -293,14 +293,16 @@ impl Call {
         };
         let sop = self.current_sop(catalog).expect("current step exists");
         let next = match (&step.kind, &answer) {
-            (StepKind::Ask { options, .. }, Answer::Choice(id)) => options
-                .iter()
-                .find(|o| &o.id == id)
-                .map(|o| o.next.clone()),
+            (StepKind::Ask { options, .. }, Answer::Choice(id)) => {
+                options.iter().find(|o| &o.id == id).map(|o| o.next.clone())
+            }
             _ => sop.next_of(step),
         }
         .ok_or_else(|| {
-            Refusal::Mismatch(format!("langkah `{}` tidak punya langkah berikutnya", step.id))
+            Refusal::Mismatch(format!(
+                "langkah `{}` tidak punya langkah berikutnya",
+                step.id
+            ))
         })?;
         let before = self.clone();
         self.drafts.remove(&self.at.step);
@@ -518,7 +520,11 @@ impl Call {
     /// How far the call is: steps answered and an estimate of the total along
     /// the shortest way from here to an outcome.
     pub fn progress(&self, catalog: &Catalog) -> (usize, usize) {
-        let done = self.path.iter().filter(|e| !matches!(e.answer, Answer::Auto(_))).count();
+        let done = self
+            .path
+            .iter()
+            .filter(|e| !matches!(e.answer, Answer::Auto(_)))
+            .count();
         let left = self
             .current_sop(catalog)
             .map(|sop| shortest_to_outcome(sop, &self.at.step))

@@ -4,15 +4,15 @@
 //! random number: time comes in as an argument, so every behaviour is tested
 //! natively with `cargo test`.
 
-pub mod model;
-pub mod template;
-pub mod validate;
-pub mod flow;
-pub mod ticket;
-pub mod lint;
-pub mod search;
 #[cfg(feature = "authoring")]
 pub mod authoring;
+pub mod flow;
+pub mod lint;
+pub mod model;
 pub mod scenario;
+pub mod search;
+pub mod template;
+pub mod ticket;
+pub mod validate;
 
 pub use model::*;

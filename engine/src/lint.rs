@@ -63,7 +63,20 @@ pub fn lint(sources: &[Source]) -> Vec<LintError> {
             });
         }
     }
-    let by_id: BTreeMap<&str, &Sop> = sources.iter().map(|s| (s.sop.id.as_str(), &s.sop)).collect();
+    let by_id: BTreeMap<&str, &Sop> = sources
+        .iter()
+        .map(|s| (s.sop.id.as_str(), &s.sop))
+        .collect();
+    for s in sources {
+        if let Some(step) = include_cycle(&s.sop, &by_id) {
+            errors.push(LintError {
+                file: s.file.clone(),
+                sop: s.sop.id.clone(),
+                step: Some(step),
+                message: "`include` berputar: sub-alur ini akhirnya memanggil SOP ini lagi".into(),
+            });
+        }
+    }
     let mut exports = Exports::default();
     for s in sources {
         let mut l = Linter {
@@ -122,7 +135,10 @@ impl Linter<'_> {
         }
         if let Some(start) = &sop.start {
             if sop.step(start).is_none() {
-                self.err(None, format!("`start` menunjuk langkah `{start}` yang tidak ada"));
+                self.err(
+                    None,
+                    format!("`start` menunjuk langkah `{start}` yang tidak ada"),
+                );
             }
         }
         for step in &sop.steps {
@@ -182,7 +198,10 @@ impl Linter<'_> {
         let sop = self.sop;
         let id = Some(step.id.as_str());
         if step.clause.trim().is_empty() {
-            self.err(id, "`clause` kosong: setiap langkah menyebut pasal SOP sumbernya");
+            self.err(
+                id,
+                "`clause` kosong: setiap langkah menyebut pasal SOP sumbernya",
+            );
         } else if !step.clause.starts_with(sop.seed.as_str()) {
             self.err(
                 id,
@@ -194,7 +213,10 @@ impl Linter<'_> {
         }
         let check_ref = |l: &mut Self, what: &str, target: &str| {
             if sop.step(target).is_none() {
-                l.err(id, format!("{what} menunjuk langkah `{target}` yang tidak ada"));
+                l.err(
+                    id,
+                    format!("{what} menunjuk langkah `{target}` yang tidak ada"),
+                );
             }
         };
         match &step.kind {
@@ -208,7 +230,10 @@ impl Linter<'_> {
                 let mut seen = BTreeSet::new();
                 for o in options {
                     if !seen.insert(o.id.as_str()) {
-                        self.err(id, format!("id pilihan `{}` dipakai lebih dari sekali", o.id));
+                        self.err(
+                            id,
+                            format!("id pilihan `{}` dipakai lebih dari sekali", o.id),
+                        );
                     }
                     check_ref(self, &format!("pilihan `{}`", o.id), &o.next);
                 }
@@ -241,7 +266,10 @@ impl Linter<'_> {
                         );
                     }
                     if f.kind == FieldKind::Select && f.options.is_empty() {
-                        self.err(id, format!("isian `{}` bertipe select tanpa `options`", f.id));
+                        self.err(
+                            id,
+                            format!("isian `{}` bertipe select tanpa `options`", f.id),
+                        );
                     }
                     self.date_field(id, &format!("{}.min", f.id), f.min.as_deref());
                     self.date_field(id, &format!("{}.max", f.id), f.max.as_deref());
@@ -250,7 +278,10 @@ impl Linter<'_> {
                     if f.against.is_some() && !needs_against {
                         self.err(
                             id,
-                            format!("isian `{}`: `against` hanya untuk invoice dan account_name", f.id),
+                            format!(
+                                "isian `{}`: `against` hanya untuk invoice dan account_name",
+                                f.id
+                            ),
                         );
                     }
                 }
@@ -356,7 +387,10 @@ impl Linter<'_> {
             .filter(|&i| matches!(sop.steps[i].kind, StepKind::Outcome { .. }))
             .collect();
         if stack.is_empty() {
-            self.err(None, "SOP tidak punya langkah `outcome`: panggilan tidak pernah selesai");
+            self.err(
+                None,
+                "SOP tidak punya langkah `outcome`: panggilan tidak pernah selesai",
+            );
         }
         while let Some(i) = stack.pop() {
             if std::mem::replace(&mut live[i], true) {
@@ -432,7 +466,10 @@ impl Linter<'_> {
                     if !maybe.contains(c.var.as_str()) && !BUILTINS.contains(&c.var.as_str()) {
                         self.err(
                             Some(&step.id),
-                            format!("syarat memakai variabel `{}` yang tidak pernah diisi", c.var),
+                            format!(
+                                "syarat memakai variabel `{}` yang tidak pernah diisi",
+                                c.var
+                            ),
                         );
                     }
                 }
@@ -444,7 +481,10 @@ impl Linter<'_> {
                         if !same_step && !maybe.contains(a.as_str()) {
                             self.err(
                                 Some(&step.id),
-                                format!("isian `{}`: `against` menunjuk `{a}` yang tidak pernah diisi", f.id),
+                                format!(
+                                    "isian `{}`: `against` menunjuk `{a}` yang tidak pernah diisi",
+                                    f.id
+                                ),
                             );
                         }
                     }
@@ -452,6 +492,32 @@ impl Linter<'_> {
             }
         }
     }
+}
+
+/// The include step of `sop` through which `sop` ends up including itself.
+fn include_cycle(sop: &Sop, by_id: &BTreeMap<&str, &Sop>) -> Option<String> {
+    fn includes(s: &Sop) -> impl Iterator<Item = (&str, &str)> {
+        s.steps.iter().filter_map(|st| match &st.kind {
+            StepKind::Include { sop, .. } => Some((st.id.as_str(), sop.as_str())),
+            _ => None,
+        })
+    }
+    for (step, first) in includes(sop) {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![first];
+        while let Some(id) = stack.pop() {
+            if id == sop.id {
+                // Including oneself directly is reported on its own.
+                return (first != sop.id).then(|| step.to_string());
+            }
+            if seen.insert(id) {
+                if let Some(s) = by_id.get(id) {
+                    stack.extend(includes(s).map(|(_, to)| to));
+                }
+            }
+        }
+    }
+    None
 }
 
 fn explicit_next(step: &Step) -> Option<&str> {
@@ -495,7 +561,11 @@ fn templates_of(step: &Step) -> Vec<(String, &str, bool)> {
             for o in options {
                 out.push((format!("pilihan `{}`", o.id), &o.label, false));
                 for a in &o.set {
-                    out.push((format!("pilihan `{}` set `{}`", o.id, a.var), &a.value, false));
+                    out.push((
+                        format!("pilihan `{}` set `{}`", o.id, a.var),
+                        &a.value,
+                        false,
+                    ));
                 }
             }
         }
@@ -541,9 +611,11 @@ fn flow_vars<'s>(
     for step in &sop.steps {
         match &step.kind {
             StepKind::Collect { fields, .. } => maybe.extend(fields.iter().map(|f| f.id.clone())),
-            StepKind::Ask { options, .. } => {
-                maybe.extend(options.iter().flat_map(|o| o.set.iter().map(|a| a.var.clone())))
-            }
+            StepKind::Ask { options, .. } => maybe.extend(
+                options
+                    .iter()
+                    .flat_map(|o| o.set.iter().map(|a| a.var.clone())),
+            ),
             StepKind::Include { sop: sub, .. } => {
                 sub_exports(sub, by_id, exports, visiting);
                 if let Some(m) = exports.maybe.get(sub) {
@@ -591,7 +663,9 @@ fn flow_vars<'s>(
             }
         }
         for (next, out) in edges {
-            let Some(target) = sop.step(&next) else { continue };
+            let Some(target) = sop.step(&next) else {
+                continue;
+            };
             let key = target.id.as_str();
             match at.get_mut(key) {
                 None => {

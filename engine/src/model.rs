@@ -290,7 +290,10 @@ impl Cond {
     /// Whether the condition holds for these variables. A comparison on a
     /// variable that has no value, or no number/date, does not hold.
     pub fn holds(&self, vars: &std::collections::BTreeMap<String, String>) -> bool {
-        let v = vars.get(&self.var).map(|s| s.trim()).filter(|s| !s.is_empty());
+        let v = vars
+            .get(&self.var)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty());
         if let Some(want) = self.set {
             if want != v.is_some() {
                 return false;
@@ -307,17 +310,27 @@ impl Cond {
             return true;
         }
         let Some(v) = v else { return false };
-        if self.eq.as_deref().is_some_and(|e| !v.eq_ignore_ascii_case(e)) {
+        if self
+            .eq
+            .as_deref()
+            .is_some_and(|e| !v.eq_ignore_ascii_case(e))
+        {
             return false;
         }
-        if self.ne.as_deref().is_some_and(|e| v.eq_ignore_ascii_case(e)) {
+        if self
+            .ne
+            .as_deref()
+            .is_some_and(|e| v.eq_ignore_ascii_case(e))
+        {
             return false;
         }
         if !self.one_of.is_empty() && !self.one_of.iter().any(|e| v.eq_ignore_ascii_case(e)) {
             return false;
         }
         if self.le.is_some() || self.ge.is_some() {
-            let Ok(n) = v.parse::<f64>() else { return false };
+            let Ok(n) = v.parse::<f64>() else {
+                return false;
+            };
             if self.le.is_some_and(|le| n > le) || self.ge.is_some_and(|ge| n < ge) {
                 return false;
             }
@@ -331,7 +344,8 @@ impl Cond {
                 b.as_deref()
                     .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
             };
-            if bound(&self.from).is_some_and(|f| d < f) || bound(&self.until).is_some_and(|u| d > u) {
+            if bound(&self.from).is_some_and(|f| d < f) || bound(&self.until).is_some_and(|u| d > u)
+            {
                 return false;
             }
         }

@@ -113,7 +113,11 @@ impl Index {
             let mut all = true;
             for w in &words {
                 let squashed = |s: &str| s.replace(' ', "").contains(w);
-                let s = if e.keywords.iter().any(|k| k.split(' ').any(|t| t.starts_with(w))) {
+                let s = if e
+                    .keywords
+                    .iter()
+                    .any(|k| k.split(' ').any(|t| t.starts_with(w)))
+                {
                     4
                 } else if e.title.split(' ').any(|t| t.starts_with(w)) {
                     3

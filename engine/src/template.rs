@@ -95,7 +95,9 @@ pub fn parse(t: &str) -> Result<Vec<Segment<'_>>, String> {
             out.push(Segment::Brace('}'));
             rest = &tail[2..];
         } else if tail.starts_with('}') {
-            return Err("tanda `}` tanpa pasangan `{` (tulis `}}` untuk kurung kurawal biasa)".into());
+            return Err(
+                "tanda `}` tanpa pasangan `{` (tulis `}}` untuk kurung kurawal biasa)".into(),
+            );
         } else {
             let Some(end) = tail.find('}') else {
                 return Err("placeholder tidak ditutup dengan `}`".into());

@@ -250,7 +250,8 @@ fn build(call: &Call, spec: &TicketSpec) -> Ticket {
 fn all_set(t: &str, vars: &std::collections::BTreeMap<String, String>) -> bool {
     crate::template::placeholders(t).is_ok_and(|ps| {
         ps.iter().all(|(name, _)| {
-            matches!(*name, "Bapak/Ibu" | "Pak/Bu") || vars.get(*name).is_some_and(|v| !v.is_empty())
+            matches!(*name, "Bapak/Ibu" | "Pak/Bu")
+                || vars.get(*name).is_some_and(|v| !v.is_empty())
         })
     })
 }

@@ -59,5 +59,9 @@ fn every_outcome_is_reached_by_a_scenario() {
             }
         }
     }
-    assert!(missing.is_empty(), "outcomes no scenario reaches:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "outcomes no scenario reaches:\n{}",
+        missing.join("\n")
+    );
 }
