@@ -35,9 +35,130 @@ fn toml_error(file: &str, text: &str, e: toml::de::Error) -> LoadError {
     }
 }
 
-/// Parse one SOP file.
+/// Parse one SOP file. Keys the format does not know are refused: serde
+/// would skip them silently, and a misspelt `next` would quietly fall
+/// through to the step below.
 pub fn parse_sop(file: &str, text: &str) -> Result<Sop, LoadError> {
-    toml::from_str(text).map_err(|e| toml_error(file, text, e))
+    let sop: Sop = toml::from_str(text).map_err(|e| toml_error(file, text, e))?;
+    let value: toml::Table = toml::from_str(text).map_err(|e| toml_error(file, text, e))?;
+    unknown_keys(&value, SOP_KEYS, "").map_or(Ok(sop), |(key, at)| {
+        let line = text.lines().position(|l| key_at(l, &key)).map(|i| i + 1);
+        Err(LoadError {
+            file: file.to_string(),
+            line,
+            message: format!(
+                "kunci `{key}` tidak dikenal{at}; periksa ejaannya (lihat docs/SOP-FORMAT.md)"
+            ),
+        })
+    })
+}
+
+/// Whether `line` assigns `key` (`key =` after a start, space, `{` or `,`).
+fn key_at(line: &str, key: &str) -> bool {
+    line.match_indices(key).any(|(i, _)| {
+        let before_ok = line[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, ' ' | '\t' | '{' | ','));
+        before_ok && line[i + key.len()..].trim_start().starts_with('=')
+    })
+}
+
+const SOP_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "seed",
+    "version",
+    "effective_from",
+    "effective_until",
+    "summary",
+    "keywords",
+    "subflow",
+    "start",
+    "step",
+    "steps",
+];
+const STEP_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "clause",
+    "assumed",
+    "say",
+    "do",
+    "kind",
+    "next",
+    "question",
+    "option",
+    "options",
+    "field",
+    "fields",
+    "rule",
+    "rules",
+    "otherwise",
+    "sop",
+    "destination",
+    "number",
+    "fines",
+    "channel",
+    "level",
+    "reason",
+    "summary",
+    "ticket",
+    "tickets",
+];
+const OPTION_KEYS: &[&str] = &["id", "label", "next", "set"];
+const ASSIGN_KEYS: &[&str] = &["var", "value"];
+const FIELD_KEYS: &[&str] = &[
+    "id", "label", "type", "required", "help", "prefill", "options", "min", "max", "against",
+];
+const RULE_KEYS: &[&str] = &["when", "next", "label"];
+const COND_KEYS: &[&str] = &[
+    "var", "eq", "ne", "one_of", "le", "ge", "from", "until", "set",
+];
+const TICKET_KEYS: &[&str] = &["system", "tab", "field", "fields"];
+const TICKET_FIELD_KEYS: &[&str] = &["name", "value", "optional"];
+const LINE_KEYS: &[&str] = &["text", "must"];
+
+/// The first key not in the format, with where it was (" di langkah `x`").
+fn unknown_keys(t: &toml::Table, allowed: &[&str], at: &str) -> Option<(String, String)> {
+    let tables = |v: &toml::Value| -> Vec<toml::Table> {
+        match v {
+            toml::Value::Array(a) => a.iter().filter_map(|x| x.as_table().cloned()).collect(),
+            toml::Value::Table(t) => vec![t.clone()],
+            _ => Vec::new(),
+        }
+    };
+    for (k, v) in t {
+        if !allowed.contains(&k.as_str()) {
+            return Some((k.clone(), at.to_string()));
+        }
+        let (child, here): (&[&str], String) = match (allowed, k.as_str()) {
+            (a, "step" | "steps") if a == SOP_KEYS => (STEP_KEYS, String::new()),
+            (a, "option" | "options") if a == STEP_KEYS => (OPTION_KEYS, at.to_string()),
+            (a, "set") if a == OPTION_KEYS => (ASSIGN_KEYS, at.to_string()),
+            (a, "field" | "fields") if a == STEP_KEYS => (FIELD_KEYS, at.to_string()),
+            (a, "rule" | "rules") if a == STEP_KEYS => (RULE_KEYS, at.to_string()),
+            (a, "when") if a == RULE_KEYS => (COND_KEYS, at.to_string()),
+            (a, "ticket" | "tickets") if a == STEP_KEYS => (TICKET_KEYS, at.to_string()),
+            (a, "field" | "fields") if a == TICKET_KEYS => (TICKET_FIELD_KEYS, at.to_string()),
+            (a, "say") if a == STEP_KEYS => (LINE_KEYS, at.to_string()),
+            _ => continue,
+        };
+        for sub in tables(v) {
+            let here = if child == STEP_KEYS {
+                match sub.get("id").and_then(|i| i.as_str()) {
+                    Some(id) => format!(" di langkah `{id}`"),
+                    None => here.clone(),
+                }
+            } else {
+                here.clone()
+            };
+            if let Some(found) = unknown_keys(&sub, child, &here) {
+                return Some(found);
+            }
+        }
+    }
+    None
 }
 
 /// Parse one scenario file.

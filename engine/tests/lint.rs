@@ -87,3 +87,8 @@ fn clause_must_cite_the_seed() {
 fn malformed_toml_names_file_and_line() {
     check("malformed");
 }
+
+#[test]
+fn a_misspelt_key_is_refused_with_its_line() {
+    check("unknown-key");
+}
