@@ -15,6 +15,9 @@ use std::collections::BTreeMap;
 /// times; more means a cycle the lint should have refused.
 const MAX_AUTO_STEPS: usize = 500;
 
+/// (field id, value) pairs, in field order.
+type Pairs = Vec<(String, String)>;
+
 /// The caller header, filled by the CSO (or the host) before or during the call.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Caller {
@@ -325,7 +328,7 @@ impl Call {
         &self,
         fields: &[Field],
         raw: &BTreeMap<String, String>,
-    ) -> Result<(Vec<(String, String)>, Vec<(String, String)>), Refusal> {
+    ) -> Result<(Pairs, Pairs), Refusal> {
         let vars = self.vars();
         let mut set: Vec<(String, String)> = Vec::new();
         let mut errors = Vec::new();

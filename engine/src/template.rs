@@ -88,12 +88,12 @@ pub fn parse(t: &str) -> Result<Vec<Segment<'_>>, String> {
             out.push(Segment::Text(&rest[..i]));
         }
         let tail = &rest[i..];
-        if tail.starts_with("{{") {
+        if let Some(after) = tail.strip_prefix("{{") {
             out.push(Segment::Brace('{'));
-            rest = &tail[2..];
-        } else if tail.starts_with("}}") {
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("}}") {
             out.push(Segment::Brace('}'));
-            rest = &tail[2..];
+            rest = after;
         } else if tail.starts_with('}') {
             return Err(
                 "tanda `}` tanpa pasangan `{` (tulis `}}` untuk kurung kurawal biasa)".into(),
