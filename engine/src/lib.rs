@@ -7,8 +7,10 @@
 #[cfg(feature = "authoring")]
 pub mod authoring;
 pub mod flow;
+pub mod history;
 pub mod lint;
 pub mod model;
+pub mod saved;
 pub mod scenario;
 pub mod search;
 pub mod template;

@@ -1,0 +1,109 @@
+//! Autosave: what a call looks like in storage, and how it comes back, also
+//! when its SOP changed in between. The browser adapter only moves strings.
+
+use crate::flow::{describe, Answer, Call, Dropped, Input};
+use crate::model::Catalog;
+use serde::{Deserialize, Serialize};
+
+/// Bumped when `Saved` changes shape; older data is quarantined, never guessed at.
+pub const FORMAT: u32 = 1;
+
+/// Every key Pandu writes starts with this, so "Hapus semua data" can find them all.
+pub const PREFIX: &str = "pandu:";
+
+/// Storage key of one call. Each call has its own key, so two tabs never
+/// write over each other's call.
+pub fn call_key(id: &str) -> String {
+    format!("{PREFIX}v{FORMAT}:call:{id}")
+}
+
+/// Where unreadable data is set aside, with the key it was found under.
+pub fn quarantine_key(original: &str, stamp: &str) -> String {
+    format!("{PREFIX}karantina:{stamp}:{original}")
+}
+
+/// One saved call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub format: u32,
+    /// `YYYY-MM-DD HH:MM` WIB, for the list of unfinished calls.
+    pub saved_at: String,
+    pub call: Call,
+}
+
+impl Saved {
+    pub fn new(call: Call, saved_at: String) -> Saved {
+        Saved {
+            format: FORMAT,
+            saved_at,
+            call,
+        }
+    }
+}
+
+/// A call brought back, and what the CSO must be told about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    pub call: Call,
+    /// Shown when the SOP changed since the call was saved.
+    pub notice: Option<String>,
+    /// Answers that no longer apply under the new version.
+    pub lost: Vec<Dropped>,
+}
+
+/// Bring a saved call back. The same SOP version restores exactly; a changed
+/// version replays the answers on the new SOP for as long as they still fit.
+pub fn restore(catalog: &Catalog, saved: Saved) -> Result<Restored, String> {
+    if saved.format != FORMAT {
+        return Err(format!(
+            "format simpanan {} tidak dikenal (versi ini memakai {FORMAT})",
+            saved.format
+        ));
+    }
+    let old = saved.call;
+    let sop = catalog
+        .get(&old.sop)
+        .ok_or_else(|| format!("SOP `{}` tidak ada lagi", old.sop))?;
+    if sop.version == old.version && old.current(catalog).is_some() {
+        return Ok(Restored {
+            call: old,
+            notice: None,
+            lost: Vec::new(),
+        });
+    }
+    let mut call = Call::start(catalog, &old.sop, old.caller.clone(), old.id.clone())
+        .map_err(|e| e.to_string())?;
+    let mut kept = 0;
+    let mut lost = Vec::new();
+    let mut replaying = true;
+    for e in &old.path {
+        let input = match &e.answer {
+            Answer::Auto(_) => continue,
+            Answer::Continue => Input::Continue,
+            Answer::Choice(id) => Input::Choose(id.clone()),
+            Answer::Fields(raw) => Input::Submit(raw.clone()),
+        };
+        if replaying && call.at == e.pos && call.answer(catalog, input).is_ok() {
+            kept += 1;
+        } else {
+            replaying = false;
+            lost.extend(describe(catalog, e));
+        }
+    }
+    let notice = format!(
+        "SOP {} berubah dari versi {} ke versi {} sejak panggilan disimpan: {kept} langkah dipulihkan{}.",
+        sop.id,
+        old.version,
+        sop.version,
+        if lost.is_empty() {
+            String::new()
+        } else {
+            format!(", {} jawaban tidak berlaku lagi", lost.len())
+        }
+    );
+    Ok(Restored {
+        call,
+        notice: Some(notice),
+        lost,
+    })
+}
