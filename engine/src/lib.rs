@@ -10,6 +10,7 @@ pub mod flow;
 pub mod history;
 pub mod lint;
 pub mod model;
+pub mod queue;
 pub mod saved;
 pub mod scenario;
 pub mod search;
