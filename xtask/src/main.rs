@@ -206,9 +206,10 @@ fn test(root: &Path) -> Result<ExitCode> {
     step.finish(ok);
     check("cargo clippy", ok);
 
-    let mut step = Step::start("cargo test --workspace");
+    let mut step = Step::start("cargo test --workspace --no-fail-fast");
     let mut cargo_test = tools.command("cargo");
-    cargo_test.args(["test", "--workspace"]);
+    // --no-fail-fast: one failing test binary must not hide the counts of the others.
+    cargo_test.args(["test", "--workspace", "--no-fail-fast"]);
     if run::stdout_is_terminal() {
         // Piped output loses cargo's colours; ask for them back when a person watches.
         cargo_test.args(["--color", "always", "--", "--color", "always"]);
