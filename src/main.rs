@@ -1,6 +1,6 @@
 //! Pandu's entry point: a panic hook, then the app.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(pandu::browser::on_panic));
     leptos::mount::mount_to_body(pandu::ui::App);
 }

@@ -205,13 +205,24 @@ impl Call {
     /// Every variable: the caller header, then everything the path set.
     pub fn vars(&self) -> BTreeMap<String, String> {
         let mut vars = BTreeMap::new();
-        for (k, v) in [
-            ("nama", &self.caller.name),
-            ("telepon", &self.caller.phone),
-            ("idpel", &self.caller.idpel),
-        ] {
-            if !v.trim().is_empty() {
-                vars.insert(k.to_string(), v.trim().to_string());
+        // The header is typed freely; like a field, it is kept in its normal
+        // form when it is valid, and as typed (trimmed) when it is not yet.
+        let header = [
+            ("nama", validate::one_line(&self.caller.name)),
+            (
+                "telepon",
+                validate::phone(&self.caller.phone)
+                    .unwrap_or_else(|_| self.caller.phone.trim().into()),
+            ),
+            (
+                "idpel",
+                validate::idpel(&self.caller.idpel)
+                    .unwrap_or_else(|_| self.caller.idpel.trim().into()),
+            ),
+        ];
+        for (k, v) in header {
+            if !v.is_empty() {
+                vars.insert(k.to_string(), v);
             }
         }
         for e in &self.path {

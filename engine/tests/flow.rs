@@ -82,7 +82,10 @@ fn decide_and_include_run_by_themselves_and_return() {
         pandu_engine::model::StepKind::Collect { fields, .. } => call.field_start_value(&fields[1]),
         _ => unreachable!(),
     };
-    assert_eq!(hp, "0812 3456 7890", "prefill from the caller header");
+    assert_eq!(
+        hp, "081234567890",
+        "prefill from the caller header, normalised"
+    );
 
     let mut call = call;
     call.answer(&cat, fill(&[("email", ""), ("hp", "+62 812-3456-7890")]))

@@ -1,13 +1,115 @@
+use crate::browser;
+use crate::keys::{self, Command, Press};
+use crate::state::{AppCtx, CallCtx};
+use crate::ui::call_view::CallView;
+use crate::ui::caller_header::CallerHeader;
+use crate::ui::key_help::KeyHelp;
+use crate::ui::load_error::LoadError;
+use crate::ui::sop_finder::SopFinder;
+use leptos::ev;
 use leptos::prelude::*;
+use pandu_engine::StepKind;
 
-/// The whole widget: caller header, SOP finder, the running call.
+/// The whole widget: loads the catalogue, then shows the caller header and either the finder or the call.
 #[component]
 pub fn App() -> impl IntoView {
+    let catalog = match browser::load_catalog() {
+        Ok(c) => c,
+        Err(message) => return view! { <LoadError message /> }.into_any(),
+    };
+    let app = AppCtx::new(catalog, browser::now_wib().date());
+    let ctx = CallCtx::new(app);
+    provide_context(app);
+    provide_context(ctx);
+
+    // One listener for the whole widget, so shortcuts work wherever the
+    // focus is, and never while the CSO is typing in a field.
+    let keys = window_event_listener(ev::keydown, move |e| {
+        let key = e.key();
+        let press = Press {
+            key: &key,
+            alt: e.alt_key(),
+            ctrl: e.ctrl_key(),
+            meta: e.meta_key(),
+            target: browser::key_target(&e),
+        };
+        if let Some(cmd) = keys::command(&press) {
+            if run_shortcut(ctx, cmd, e.repeat()) {
+                e.prevent_default();
+            }
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let running = Memo::new(move |_| ctx.call.with(Option::is_some));
+    let ready = RwSignal::new(false);
+    // Effects run after the first render, i.e. once the finder is in the DOM.
+    Effect::new(move |_| {
+        if !ready.get_untracked() {
+            ready.set(true);
+            browser::mark_ready();
+            // The first thing a CSO does is look for the SOP.
+            browser::focus_soon("[data-testid=\"sop-search\"]");
+        }
+    });
+
     view! {
-        <main class="pandu" data-testid="app">
-            <h1>"Pandu"</h1>
-            <label for="sop-search">"Cari SOP"</label>
-            <input id="sop-search" data-testid="sop-search" type="search" />
+        <main class="pandu" data-testid="app" data-ready=move || ready.get().then_some("true")>
+            <header class="pandu-brand">
+                <h1 class="pandu-brand__name">"Pandu"</h1>
+                <p class="pandu-brand__tag">"Panduan SOP CC PLN 123"</p>
+            </header>
+            <CallerHeader />
+            {move || {
+                if running.get() {
+                    view! { <CallView /> }.into_any()
+                } else {
+                    view! { <SopFinder /> }.into_any()
+                }
+            }}
+            <KeyHelp />
         </main>
+    }
+    .into_any()
+}
+
+// Carry out a shortcut; `true` when it did something (the key is then consumed).
+fn run_shortcut(ctx: CallCtx, cmd: Command, repeat: bool) -> bool {
+    if ctx.call.with_untracked(Option::is_none) {
+        return false;
+    }
+    if ctx.pending.get_untracked().is_some() {
+        // With a confirmation open only Esc acts: a stray digit must not answer.
+        if cmd == Command::Cancel {
+            ctx.cancel();
+            return true;
+        }
+        return false;
+    }
+    // A held key would otherwise race through several steps.
+    if repeat {
+        return matches!(cmd, Command::Choose(_) | Command::Continue | Command::Back);
+    }
+    let kind = ctx.current_step().map(|s| s.kind);
+    match cmd {
+        Command::Choose(n) => match kind {
+            Some(StepKind::Ask { options, .. }) if n <= options.len() => {
+                ctx.choose_nth(n);
+                true
+            }
+            _ => false,
+        },
+        Command::Continue => match kind {
+            Some(StepKind::Say { .. } | StepKind::Transfer { .. } | StepKind::Escalate { .. }) => {
+                ctx.proceed();
+                true
+            }
+            _ => false,
+        },
+        Command::Back => {
+            ctx.back();
+            true
+        }
+        Command::Cancel => false,
     }
 }

@@ -1,0 +1,338 @@
+//! The one place that talks to the browser: catalogue loading, clock, ids,
+//! clipboard, focus and performance marks. Everything else in the widget is
+//! Leptos views over `pandu_engine`, so this file is the whole surface a
+//! different host (or a test double) would have to provide.
+//!
+//! Every call here tolerates a missing API (old browser, plain http,
+//! sandboxed iframe): it degrades to a fallback or does nothing, never panics.
+
+use crate::keys::KeyTarget;
+use chrono::NaiveDateTime;
+use js_sys::{Function, Promise, Reflect};
+use pandu_engine::Catalog;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The linted catalogue, embedded by `build.rs` as JSON. The browser's own
+/// `JSON.parse` reads it, so no JSON parser ships in the wasm.
+const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sops.json"));
+
+/// WIB is UTC+7 all year round (no daylight saving).
+const WIB_OFFSET_MS: f64 = 7.0 * 3600.0 * 1000.0;
+
+/// Panic hook: log the panic to the console as usual, then tell the CSO on the
+/// page. A release build aborts on panic, which would otherwise leave a frozen
+/// screen that looks alive.
+pub fn on_panic(info: &std::panic::PanicHookInfo) {
+    console_error_panic_hook::hook(info);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(body), Ok(note)) = (document.body(), document.create_element("p")) else {
+        return;
+    };
+    note.set_class_name("pandu-crash");
+    let _ = note.set_attribute("role", "alert");
+    let _ = note.set_attribute("data-testid", "crash");
+    note.set_text_content(Some(
+        "Pandu mengalami kesalahan dan berhenti. Muat ulang halaman (F5); \
+         catat langkah terakhir dan laporkan kepada Team Leader.",
+    ));
+    let _ = body.prepend_with_node_1(&note);
+}
+
+/// The SOP catalogue, or an Indonesian message saying why it could not be read.
+pub fn load_catalog() -> Result<Catalog, String> {
+    let value = js_sys::JSON::parse(CATALOG_JSON)
+        .map_err(|e| format!("Data SOP rusak (JSON): {}", js_text(&e)))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| format!("Data SOP tidak terbaca: {e}"))
+}
+
+/// The current local time in WIB, from the browser's UTC clock.
+pub fn now_wib() -> NaiveDateTime {
+    let ms = js_sys::Date::now() + WIB_OFFSET_MS;
+    // A clock outside chrono's range is a broken machine; the epoch is a
+    // visible, harmless stand-in rather than a panic.
+    chrono::DateTime::from_timestamp_millis(ms as i64)
+        .map(|d| d.naive_utc())
+        .unwrap_or_default()
+}
+
+/// A fresh id for a call: `crypto.randomUUID()` where the page is a secure
+/// context, otherwise time plus `Math.random` (unique enough for one desk).
+pub fn call_id() -> String {
+    let uuid = Reflect::get(&js_sys::global(), &"crypto".into())
+        .ok()
+        .filter(|c| c.is_object())
+        .and_then(|crypto| call_method0(&crypto, "randomUUID"))
+        .and_then(|v| v.as_string());
+    uuid.unwrap_or_else(|| {
+        let rand = (js_sys::Math::random() * 1e12) as u64;
+        format!("{:x}-{rand:x}", js_sys::Date::now() as u64)
+    })
+}
+
+/// Marks the moment the finder accepts input, for the start-up benchmark.
+pub fn mark_ready() {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("pandu-ready");
+    }
+}
+
+/// How a copy went, so the CSO always knows whether the clipboard holds the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyOutcome {
+    /// `navigator.clipboard.writeText` took it.
+    Clipboard,
+    /// The Clipboard API refused; select-and-copy (`execCommand`) worked.
+    Fallback,
+    /// Neither worked: the CSO must copy by hand.
+    Failed,
+}
+
+/// Copy `text`: the Clipboard API first, then select-and-copy through a
+/// hidden textarea where the API is missing or refused (plain http, an
+/// iframe without permission). Focus is put back where it was.
+pub async fn copy_text(text: &str) -> CopyOutcome {
+    if write_clipboard(text).await {
+        return CopyOutcome::Clipboard;
+    }
+    if exec_copy(text) {
+        CopyOutcome::Fallback
+    } else {
+        CopyOutcome::Failed
+    }
+}
+
+async fn write_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Some(clipboard) = Reflect::get(&window.navigator(), &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object())
+    else {
+        return false;
+    };
+    // Called through Reflect so that a missing or throwing `writeText`
+    // becomes `false` instead of an exception through the wasm.
+    let Some(promise) = Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call1(&clipboard, &JsValue::from_str(text)).ok())
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    else {
+        return false;
+    };
+    JsFuture::from(promise).await.is_ok()
+}
+
+fn exec_copy(text: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let (Some(body), Ok(area)) = (document.body(), document.create_element("textarea")) else {
+        return false;
+    };
+    let Ok(area) = area.dyn_into::<web_sys::HtmlTextAreaElement>() else {
+        return false;
+    };
+    let before = document.active_element();
+    area.set_value(text);
+    // Off-screen through a stylesheet class: a `style` attribute would be
+    // refused by the app's Content-Security-Policy.
+    area.set_class_name("pandu-copybuf");
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("aria-hidden", "true");
+    let _ = area.set_attribute("tabindex", "-1");
+    if body.append_child(&area).is_err() {
+        return false;
+    }
+    area.select();
+    area.set_selection_range(0, text.encode_utf16().count() as u32)
+        .unwrap_or(());
+    let copied = document
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    if let Some(el) = before.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+    copied
+}
+
+/// Select the text of the element matching `selector`, so a CSO whose
+/// clipboard is blocked can press Ctrl+C at once.
+pub fn select_text_of(selector: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(el) = document.query_selector(selector).ok().flatten() else {
+        return;
+    };
+    if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        area.select();
+        return;
+    }
+    let (Ok(Some(sel)), Ok(range)) = (window.get_selection(), document.create_range()) else {
+        return;
+    };
+    if range.select_node_contents(&el).is_ok() {
+        let _ = sel.remove_all_ranges();
+        let _ = sel.add_range(&range);
+    }
+}
+
+/// Focus the first enabled control inside `scope` (a CSS selector) once the
+/// current render has reached the DOM. Leptos applies signal changes in a
+/// microtask, so a zero timeout runs after them.
+///
+/// The step's top is brought into view first and the focus set without
+/// scrolling: the script lines above the first control are what the CSO reads
+/// next, and must not be scrolled away to show a button.
+pub fn focus_first_in(scope: &'static str) {
+    leptos::prelude::set_timeout(
+        move || {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let Some(document) = window.document() else {
+                return;
+            };
+            let Some(area) = document.query_selector(scope).ok().flatten() else {
+                return;
+            };
+            let top = area.get_bounding_client_rect().top();
+            let height = window
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            if top < 0.0 || top > height * 0.6 {
+                area.scroll_into_view_with_bool(true);
+            }
+            let first = area
+                .query_selector(
+                    ":is(input:not([type=hidden]), select, textarea, button):not([disabled])",
+                )
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = first {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Focus the element matching `selector` after the current render.
+pub fn focus_soon(selector: impl Into<String>) {
+    let selector = selector.into();
+    leptos::prelude::set_timeout(move || focus_selector(&selector), std::time::Duration::ZERO);
+}
+
+/// Select the text of the element matching `selector` after the current render.
+pub fn select_text_soon(selector: impl Into<String>) {
+    let selector = selector.into();
+    leptos::prelude::set_timeout(move || select_text_of(&selector), std::time::Duration::ZERO);
+}
+
+/// Move the focus `delta` places along the elements matching `selector`
+/// (arrow keys in a list); `false` when there is no such neighbour.
+pub fn move_focus(selector: &str, delta: i32) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(list) = document.query_selector_all(selector) else {
+        return false;
+    };
+    let active = document.active_element();
+    let items: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let Some(at) = items.iter().position(|e| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == e.as_ref() as &web_sys::Element)
+    }) else {
+        return false;
+    };
+    let target = at as i64 + i64::from(delta);
+    match usize::try_from(target).ok().and_then(|t| items.get(t)) {
+        Some(el) => el.focus().is_ok(),
+        None => false,
+    }
+}
+
+fn focus_selector(selector: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// Classify the element a key event was aimed at.
+pub fn key_target(ev: &web_sys::KeyboardEvent) -> KeyTarget {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return KeyTarget::Page;
+    };
+    match el.tag_name().to_ascii_uppercase().as_str() {
+        "TEXTAREA" | "SELECT" => KeyTarget::Text,
+        "INPUT" => {
+            let kind = el.get_attribute("type").unwrap_or_default().to_lowercase();
+            if matches!(
+                kind.as_str(),
+                "checkbox" | "radio" | "button" | "submit" | "reset"
+            ) {
+                KeyTarget::Control
+            } else {
+                KeyTarget::Text
+            }
+        }
+        "BUTTON" | "A" | "SUMMARY" => KeyTarget::Control,
+        _ if el.get_attribute("contenteditable").is_some() => KeyTarget::Text,
+        _ => KeyTarget::Page,
+    }
+}
+
+/// Whether a blur hands the focus to a button. Validating then would insert
+/// a message above the button between press and release, moving it away from
+/// the pointer and losing the click; the button's own action validates anyway.
+pub fn blur_to_button(ev: &web_sys::FocusEvent) -> bool {
+    ev.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("BUTTON"))
+}
+
+fn call_method0(target: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(target, &name.into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?
+        .call0(target)
+        .ok()
+}
+
+fn js_text(v: &JsValue) -> String {
+    v.as_string()
+        .or_else(|| {
+            v.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "tidak diketahui".into())
+}

@@ -1,0 +1,496 @@
+//! The widget's state: the catalogue and the running call, in two small
+//! `Copy` context structs. Every transition goes through a method here, which
+//! calls the engine and then does the UI's part (notice, focus, stamp time),
+//! so no component changes the call behind another's back.
+
+use crate::browser;
+use chrono::{NaiveDate, NaiveDateTime};
+use leptos::prelude::*;
+use pandu_engine::flow::{describe, Answer, Call, Caller, Dropped, Input, Refusal};
+use pandu_engine::{search, Catalog, Step, StepKind};
+use std::collections::BTreeMap;
+
+/// Where the focus goes after a transition: the step's first control.
+pub const STEP_SCOPE: &str = "[data-testid=\"step\"]";
+
+/// The loaded catalogue and what is derived from it once.
+#[derive(Clone, Copy)]
+pub struct AppCtx {
+    pub catalog: StoredValue<Catalog>,
+    pub index: StoredValue<search::Index>,
+    /// Today in WIB, for "in force / ended".
+    pub today: NaiveDate,
+}
+
+/// What the last transition left for the CSO to read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Notice {
+    /// Answers that stepping back took off the path.
+    pub dropped: Vec<Dropped>,
+    /// Non-blocking warnings of the form just sent: (field id, field label, message).
+    pub warnings: Vec<(String, String, String)>,
+}
+
+/// A question the CSO must answer before something irreversible happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    /// Start the same SOP again from its first step.
+    Restart,
+    /// Leave this SOP for the finder, keeping the caller.
+    Leave,
+}
+
+/// The running call and everything the UI keeps beside it.
+#[derive(Clone, Copy)]
+pub struct CallCtx {
+    pub app: AppCtx,
+    /// The caller header; copied into the call so script lines follow edits.
+    pub caller: RwSignal<Caller>,
+    pub call: RwSignal<Option<Call>>,
+    /// Bumped at every transition. The step view is rebuilt on this alone, so
+    /// editing the caller header re-renders text but keeps typed input.
+    pub rev: RwSignal<u64>,
+    pub notice: RwSignal<Notice>,
+    /// Why the last input was not taken (unticked must-lines, an engine refusal).
+    pub hint: RwSignal<Option<String>>,
+    /// Ticks of the current step's must-say lines, in order.
+    pub ticks: RwSignal<Vec<bool>>,
+    pub pending: RwSignal<Option<Pending>>,
+    /// When the outcome was reached: the ticket stamp does not drift.
+    pub finished_at: RwSignal<Option<NaiveDateTime>>,
+}
+
+/// The catalogue context.
+pub fn use_app() -> AppCtx {
+    expect_context::<AppCtx>()
+}
+
+/// The call context.
+pub fn use_call() -> CallCtx {
+    expect_context::<CallCtx>()
+}
+
+impl AppCtx {
+    pub fn new(catalog: Catalog, today: NaiveDate) -> AppCtx {
+        let index = search::Index::new(&catalog);
+        AppCtx {
+            catalog: StoredValue::new(catalog),
+            index: StoredValue::new(index),
+            today,
+        }
+    }
+}
+
+impl CallCtx {
+    pub fn new(app: AppCtx) -> CallCtx {
+        CallCtx {
+            app,
+            caller: RwSignal::new(Caller::default()),
+            call: RwSignal::new(None),
+            rev: RwSignal::new(0),
+            notice: RwSignal::new(Notice::default()),
+            hint: RwSignal::new(None),
+            ticks: RwSignal::new(Vec::new()),
+            pending: RwSignal::new(None),
+            finished_at: RwSignal::new(None),
+        }
+    }
+
+    /// The current step, cloned out of the catalogue (untracked).
+    pub fn current_step(&self) -> Option<Step> {
+        let call = self.call.get_untracked()?;
+        self.app
+            .catalog
+            .with_value(|cat| call.current(cat).cloned())
+    }
+
+    /// Start an SOP for the caller in the header.
+    pub fn start(&self, sop_id: &str) -> Result<(), String> {
+        let caller = self.caller.get_untracked();
+        let call = self
+            .app
+            .catalog
+            .with_value(|cat| Call::start(cat, sop_id, caller, browser::call_id()))
+            .map_err(|e| e.to_string())?;
+        self.notice.set(Notice::default());
+        self.settle(call);
+        Ok(())
+    }
+
+    /// Choose an option of the current ask step.
+    pub fn choose(&self, option_id: &str) {
+        if self.must_lines_pending() {
+            return;
+        }
+        let _ = self.answer(Input::Choose(option_id.to_string()), Vec::new());
+    }
+
+    /// Choose the n-th (1-based) option of the current ask step, if it has one.
+    pub fn choose_nth(&self, n: usize) {
+        let id = match self.current_step().map(|s| s.kind) {
+            Some(StepKind::Ask { options, .. }) => {
+                options.get(n.wrapping_sub(1)).map(|o| o.id.clone())
+            }
+            _ => None,
+        };
+        if let Some(id) = id {
+            self.choose(&id);
+        }
+    }
+
+    /// Continue a say, transfer or escalate step.
+    pub fn proceed(&self) {
+        let continues = matches!(
+            self.current_step().map(|s| s.kind),
+            Some(StepKind::Say { .. } | StepKind::Transfer { .. } | StepKind::Escalate { .. })
+        );
+        if continues && !self.must_lines_pending() {
+            let _ = self.answer(Input::Continue, Vec::new());
+        }
+    }
+
+    /// Send a collect form. `Err` holds the engine's field errors in field order.
+    pub fn submit(&self, raw: BTreeMap<String, String>) -> Result<(), Vec<(String, String)>> {
+        if self.must_lines_pending() {
+            return Ok(());
+        }
+        let labels: Vec<(String, String)> = match self.current_step().map(|s| s.kind) {
+            Some(StepKind::Collect { fields, .. }) => {
+                fields.into_iter().map(|f| (f.id, f.label)).collect()
+            }
+            _ => Vec::new(),
+        };
+        match self.answer(Input::Submit(raw), labels) {
+            Err(Refusal::Invalid(errors)) => Err(errors),
+            _ => Ok(()),
+        }
+    }
+
+    fn answer(&self, input: Input, labels: Vec<(String, String)>) -> Result<(), Refusal> {
+        let Some(mut call) = self.call.get_untracked() else {
+            return Err(Refusal::Mismatch("Belum ada SOP yang berjalan.".into()));
+        };
+        // Answer a copy: a refused input must not notify the view, or the
+        // form the CSO is typing in would be rebuilt.
+        match self.app.catalog.with_value(|cat| call.answer(cat, input)) {
+            Ok(accepted) => {
+                let warnings = accepted
+                    .warnings
+                    .into_iter()
+                    .map(|(id, msg)| {
+                        let label = labels
+                            .iter()
+                            .find(|(k, _)| *k == id)
+                            .map(|(_, l)| l.clone())
+                            .unwrap_or_else(|| id.clone());
+                        (id, label, msg)
+                    })
+                    .collect();
+                self.notice.set(Notice {
+                    dropped: Vec::new(),
+                    warnings,
+                });
+                self.settle(call);
+                Ok(())
+            }
+            Err(refusal) => {
+                if !matches!(refusal, Refusal::Invalid(_)) {
+                    self.hint.set(Some(refusal.to_string()));
+                }
+                Err(refusal)
+            }
+        }
+    }
+
+    /// Whether the CSO may go back from here.
+    pub fn can_go_back(&self) -> bool {
+        self.call.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.path.iter().any(|e| !matches!(e.answer, Answer::Auto(_))))
+        })
+    }
+
+    /// Step back one answered step; the dropped answers are shown.
+    pub fn back(&self) {
+        let Some(mut call) = self.call.get_untracked() else {
+            return;
+        };
+        if let Some(dropped) = self.app.catalog.with_value(|cat| call.back(cat)) {
+            self.notice.set(Notice {
+                dropped,
+                warnings: Vec::new(),
+            });
+            self.settle(call);
+        }
+    }
+
+    /// Step back until the path has `len` entries (a breadcrumb).
+    pub fn back_to(&self, len: usize) {
+        let Some(mut call) = self.call.get_untracked() else {
+            return;
+        };
+        let dropped = self.app.catalog.with_value(|cat| call.back_to(cat, len));
+        self.notice.set(Notice {
+            dropped,
+            warnings: Vec::new(),
+        });
+        self.settle(call);
+    }
+
+    /// Ask before an irreversible action; Esc or "Batal" cancels.
+    pub fn ask(&self, what: Pending) {
+        self.pending.set(Some(what));
+        browser::focus_soon(".pandu-confirm__yes");
+    }
+
+    /// Close the open confirmation and put the focus back on its button.
+    pub fn cancel(&self) {
+        if let Some(p) = self.pending.get_untracked() {
+            self.pending.set(None);
+            browser::focus_soon(match p {
+                Pending::Restart => "[data-testid=\"restart\"]",
+                Pending::Leave => "[data-testid=\"leave\"]",
+            });
+        }
+    }
+
+    /// Carry out the confirmed action.
+    pub fn confirm(&self) {
+        match self.pending.get_untracked() {
+            Some(Pending::Restart) => self.restart(),
+            Some(Pending::Leave) => self.leave(),
+            None => {}
+        }
+    }
+
+    fn restart(&self) {
+        let Some(mut call) = self.call.get_untracked() else {
+            return;
+        };
+        match self.app.catalog.with_value(|cat| call.restart(cat)) {
+            Ok(()) => {
+                self.notice.set(Notice::default());
+                self.settle(call);
+            }
+            Err(e) => self.hint.set(Some(e.to_string())),
+        }
+    }
+
+    /// Back to the finder with the same caller.
+    pub fn leave(&self) {
+        self.pending.set(None);
+        self.hint.set(None);
+        self.notice.set(Notice::default());
+        self.finished_at.set(None);
+        self.call.set(None);
+        self.rev.update(|r| *r += 1);
+        browser::focus_soon("[data-testid=\"sop-search\"]");
+    }
+
+    /// The call is done: clear the header for the next caller.
+    pub fn next_caller(&self) {
+        self.caller.set(Caller::default());
+        self.leave();
+        browser::focus_soon("[data-testid=\"caller-name\"]");
+    }
+
+    /// Change the caller header; a running call follows, so its script lines
+    /// say the new name at once.
+    pub fn edit_caller(&self, edit: impl Fn(&mut Caller)) {
+        self.caller.update(&edit);
+        if self.call.with_untracked(Option::is_some) {
+            self.call.update(|c| {
+                if let Some(c) = c {
+                    edit(&mut c.caller);
+                }
+            });
+        }
+    }
+
+    /// Tick (or untick) the n-th must-say line of the current step.
+    pub fn tick(&self, n: usize, on: bool) {
+        self.ticks.update(|t| {
+            if let Some(x) = t.get_mut(n) {
+                *x = on;
+            }
+        });
+        if on && self.ticks.with_untracked(|t| t.iter().all(|x| *x)) {
+            self.hint.set(None);
+        }
+    }
+
+    /// Refuse to move on while a must-say line is unticked, and say so.
+    fn must_lines_pending(&self) -> bool {
+        let pending = self.ticks.with_untracked(|t| t.iter().any(|x| !x));
+        if pending {
+            self.hint.set(Some(
+                "Centang dulu kalimat wajib setelah disampaikan kepada pelanggan.".into(),
+            ));
+            browser::focus_soon("[data-testid=\"script-must\"]:not(:checked)");
+        }
+        pending
+    }
+
+    /// Put the new call in place and move the UI to its current step.
+    fn settle(&self, call: Call) {
+        let (finished, must) = self.app.catalog.with_value(|cat| {
+            let must = call
+                .current(cat)
+                .map(|s| s.say.iter().filter(|l| l.must).count())
+                .unwrap_or(0);
+            (call.is_finished(cat), must)
+        });
+        self.finished_at.set(finished.then(browser::now_wib));
+        self.ticks.set(vec![false; must]);
+        self.hint.set(None);
+        self.pending.set(None);
+        self.call.set(Some(call));
+        self.rev.update(|r| *r += 1);
+        browser::focus_first_in(STEP_SCOPE);
+    }
+}
+
+/// The typed input, errors and warnings of one collect form, shared by its fields.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    /// Raw text as typed, by field id: what the engine validates.
+    pub raw: RwSignal<BTreeMap<String, String>>,
+    pub errors: RwSignal<BTreeMap<String, String>>,
+    pub warnings: RwSignal<BTreeMap<String, String>>,
+    /// Sends the form (Ctrl+Enter in a text area).
+    pub submit: Callback<()>,
+}
+
+/// The outcome's copy status, shared by its copy buttons.
+#[derive(Clone, Copy)]
+pub struct CopyCtx {
+    /// Shown in the `copy-status` live region.
+    pub status: RwSignal<String>,
+    /// Text to copy by hand when no copy worked and no element shows it alone.
+    pub manual: RwSignal<Option<String>>,
+}
+
+impl CopyCtx {
+    pub fn new() -> CopyCtx {
+        CopyCtx {
+            status: RwSignal::new(String::new()),
+            manual: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for CopyCtx {
+    fn default() -> Self {
+        CopyCtx::new()
+    }
+}
+
+/// SOPs in finder order: the search ranking, sub-flows after the others.
+pub fn finder_order(catalog: &Catalog, hits: Vec<usize>) -> Vec<usize> {
+    let (mut main, sub): (Vec<usize>, Vec<usize>) = hits
+        .into_iter()
+        .filter(|&i| i < catalog.sops.len())
+        .partition(|&i| !catalog.sops[i].subflow);
+    main.extend(sub);
+    main
+}
+
+/// One answered step in the path view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Crumb {
+    /// Path length to go back to for this step (its index in `call.path`).
+    pub len: usize,
+    pub title: String,
+    /// The option chosen, for ask steps.
+    pub answer: String,
+}
+
+/// The answered steps of a call, automatic ones left out.
+pub fn crumbs(catalog: &Catalog, call: &Call) -> Vec<Crumb> {
+    call.path
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !matches!(e.answer, Answer::Auto(_)))
+        .map(|(i, e)| {
+            let title = catalog
+                .get(&e.pos.sop)
+                .and_then(|s| s.step(&e.pos.step))
+                .map(step_title)
+                .unwrap_or_else(|| e.pos.step.clone());
+            let answer = match e.answer {
+                Answer::Choice(_) => describe(catalog, e)
+                    .into_iter()
+                    .map(|d| d.value)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => String::new(),
+            };
+            Crumb {
+                len: i,
+                title,
+                answer,
+            }
+        })
+        .collect()
+}
+
+/// A step's short name: its title, or its id when it has none.
+pub fn step_title(step: &Step) -> String {
+    if step.title.trim().is_empty() {
+        step.id.clone()
+    } else {
+        step.title.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pandu_engine::flow::Input;
+
+    fn catalog() -> Catalog {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
+        pandu_engine::authoring::load_dir(&dir).catalog()
+    }
+
+    #[test]
+    fn subflows_come_after_the_others_keeping_rank() {
+        let mut cat = catalog();
+        let mut sub = cat.sops[0].clone();
+        sub.id = "sub".into();
+        sub.subflow = true;
+        cat.sops.insert(0, sub);
+        let n = cat.sops.len();
+        let ranked: Vec<usize> = (0..n).rev().collect();
+        let order = finder_order(&cat, ranked.clone());
+        let first_sub = order
+            .iter()
+            .position(|&i| cat.sops[i].subflow)
+            .expect("a sub-flow is listed");
+        assert!(order[first_sub..].iter().all(|&i| cat.sops[i].subflow));
+        assert!(order[..first_sub].iter().all(|&i| !cat.sops[i].subflow));
+        let keeps_rank = |part: &[usize]| {
+            let pos: Vec<usize> = part
+                .iter()
+                .map(|i| ranked.iter().position(|r| r == i).unwrap())
+                .collect();
+            pos.windows(2).all(|w| w[0] < w[1])
+        };
+        assert!(keeps_rank(&order[..first_sub]) && keeps_rank(&order[first_sub..]));
+        assert_eq!(order.len(), n);
+        assert_eq!(finder_order(&cat, vec![n + 3]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn crumbs_skip_automatic_steps_and_name_the_choice() {
+        let cat = catalog();
+        let mut call = Call::start(&cat, "transfer-elektrinet", Caller::default(), "t").unwrap();
+        call.answer(&cat, Input::Choose("elektrinet".into()))
+            .unwrap();
+        let c = crumbs(&cat, &call);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].title, "Tanyakan produk");
+        assert_eq!(c[0].answer, "ELEKTRINET (bisnis, punya SID)");
+        assert_eq!(c[0].len, 0);
+    }
+}

@@ -1,0 +1,77 @@
+use crate::state::use_call;
+use crate::ui::breadcrumbs::Breadcrumbs;
+use crate::ui::call_nav::CallNav;
+use crate::ui::notice_panel::NoticePanel;
+use crate::ui::progress_bar::ProgressBar;
+use crate::ui::status_badge::StatusBadge;
+use crate::ui::step_view::StepView;
+use leptos::prelude::*;
+use pandu_engine::search::{self, Status};
+
+/// The running call: which SOP, how far, the path so far, the current step and the call's controls.
+#[component]
+pub fn CallView() -> impl IntoView {
+    let ctx = use_call();
+    let app = ctx.app;
+    // The top-level SOP does not change while this view lives: leaving the
+    // call unmounts it.
+    let sop_id = ctx
+        .call
+        .with_untracked(|c| c.as_ref().map(|c| c.sop.clone()));
+    let sop = sop_id.and_then(|id| app.catalog.with_value(|cat| cat.get(&id).cloned()));
+    let Some(sop) = sop else {
+        return view! { <p class="pandu-hint" role="alert">"SOP panggilan ini tidak ditemukan."</p> }
+            .into_any();
+    };
+    let status = search::status(&sop, app.today);
+    let ended = match status {
+        Status::Ended(d) => Some(format!(
+            "SOP ini sudah berakhir pada {}. Tetap dapat dijalankan untuk menjawab pertanyaan \
+             penelepon atau untuk latihan.",
+            d.format("%d-%m-%Y")
+        )),
+        Status::NotYet(d) => Some(format!(
+            "SOP ini baru berlaku mulai {}. Pastikan memang SOP ini yang dimaksud.",
+            d.format("%d-%m-%Y")
+        )),
+        Status::InForce => None,
+    };
+
+    view! {
+        <section
+            class="pandu-call"
+            aria-labelledby="pandu-call-h"
+            data-testid="call"
+            data-sop-id=sop.id.clone()
+        >
+            <header class="pandu-call__head">
+                <h2 id="pandu-call-h" class="pandu-call__title">{sop.title.clone()}</h2>
+                <p class="pandu-call__meta">
+                    <span>"SOP " {sop.seed.clone()} " · versi " {sop.version.clone()}</span>
+                    <StatusBadge status />
+                </p>
+                {ended
+                    .map(|text| {
+                        view! {
+                            <p class="pandu-banner" data-testid="sop-ended">
+                                {text}
+                            </p>
+                        }
+                    })}
+            </header>
+            <ProgressBar />
+            <NoticePanel />
+            // Rebuilt on transitions only: caller-header edits re-render the
+            // text inside the step without losing what the CSO typed.
+            {move || {
+                ctx.rev.track();
+                view! { <StepView /> }
+            }}
+            <CallNav />
+            // Below the step on purpose: in a narrow side panel the step the
+            // CSO is reading stays near the top.
+            <Breadcrumbs />
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,44 @@
+use crate::state::{use_call, Pending};
+use leptos::prelude::*;
+
+/// An in-page confirmation before restarting or leaving a call (Esc or Batal cancels).
+#[component]
+pub fn ConfirmBar(what: Pending) -> impl IntoView {
+    let ctx = use_call();
+    let (question, yes, testid) = match what {
+        Pending::Restart => (
+            "Ulangi SOP dari langkah pertama? Semua jawaban panggilan ini dihapus.",
+            "Ya, ulangi",
+            "restart-confirm",
+        ),
+        Pending::Leave => (
+            "Tinggalkan SOP ini? Jawaban yang sudah diisi tidak disimpan.",
+            "Ya, ganti SOP",
+            "leave-confirm",
+        ),
+    };
+    view! {
+        <div class="pandu-confirm" role="alertdialog" aria-labelledby="pandu-confirm-q" data-testid="confirm">
+            <p id="pandu-confirm-q" class="pandu-confirm__q">{question}</p>
+            <div class="pandu-confirm__actions">
+                <button
+                    type="button"
+                    class="pandu-btn pandu-btn--danger pandu-confirm__yes"
+                    data-testid=testid
+                    on:click=move |_| ctx.confirm()
+                >
+                    {yes}
+                </button>
+                <button
+                    type="button"
+                    class="pandu-btn"
+                    data-testid="confirm-cancel"
+                    aria-keyshortcuts="Escape"
+                    on:click=move |_| ctx.cancel()
+                >
+                    "Batal"
+                </button>
+            </div>
+        </div>
+    }
+}

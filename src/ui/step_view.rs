@@ -1,0 +1,94 @@
+use crate::state::{step_title, use_call};
+use crate::ui::ask_options::AskOptions;
+use crate::ui::collect_form::CollectForm;
+use crate::ui::escalate_card::EscalateCard;
+use crate::ui::next_button::NextButton;
+use crate::ui::outcome_view::OutcomeView;
+use crate::ui::script_lines::ScriptLines;
+use crate::ui::todo_lines::TodoLines;
+use crate::ui::transfer_card::TransferCard;
+use leptos::prelude::*;
+use pandu_engine::StepKind;
+
+/// One step of the call: its seed clause, what to say, what to do, and the controls its kind needs.
+#[component]
+pub fn StepView() -> impl IntoView {
+    let ctx = use_call();
+    let Some(step) = ctx.current_step() else {
+        return view! {
+            <p class="pandu-hint" role="alert">
+                "Langkah SOP tidak ditemukan. Ulangi dari awal atau pilih SOP lain."
+            </p>
+        }
+        .into_any();
+    };
+    let controls = match step.kind.clone() {
+        StepKind::Say { .. } => view! { <NextButton label="Lanjut" /> }.into_any(),
+        StepKind::Ask { question, options } => view! { <AskOptions question options /> }.into_any(),
+        StepKind::Collect { fields, .. } => view! { <CollectForm fields /> }.into_any(),
+        StepKind::Transfer { destination, number, fines, .. } => {
+            view! {
+                <TransferCard destination number fines />
+                <NextButton label="Sudah ditransfer, lanjut" />
+            }
+            .into_any()
+        }
+        StepKind::Escalate { channel, level, reason, .. } => {
+            view! {
+                <EscalateCard channel level reason />
+                <NextButton label="Sudah dieskalasi, lanjut" />
+            }
+            .into_any()
+        }
+        StepKind::Outcome { .. } => view! { <OutcomeView /> }.into_any(),
+        // Automatic steps never wait for the CSO; reaching one here means a
+        // broken catalogue, which is said rather than shown blank.
+        StepKind::Decide { .. } | StepKind::Include { .. } => {
+            view! {
+                <p class="pandu-hint" role="alert">
+                    "Langkah otomatis berhenti di sini. Ulangi dari awal dan laporkan kepada Team Leader."
+                </p>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <article
+            class="pandu-step"
+            class:pandu-step--assumed=step.assumed
+            data-testid="step"
+            data-step-id=step.id.clone()
+            data-kind=step.kind.name()
+            data-rev=ctx.rev.get_untracked()
+            aria-labelledby="pandu-step-h"
+        >
+            <header class="pandu-step__head">
+                <h3 id="pandu-step-h" class="pandu-step__title">{step_title(&step)}</h3>
+                <p class="pandu-step__source">
+                    <span class="pandu-step__clause" data-testid="clause">"SOP " {step.clause.clone()}</span>
+                    {step
+                        .assumed
+                        .then(|| {
+                            view! {
+                                <span class="pandu-badge pandu-badge--assumed" data-testid="assumed">
+                                    "Tafsiran: seed tidak mengatur"
+                                </span>
+                            }
+                        })}
+                </p>
+            </header>
+            <ScriptLines lines=step.say.clone() />
+            <TodoLines lines=step.todo.clone() />
+            <div class="pandu-step__hint" role="alert">
+                {move || {
+                    ctx.hint
+                        .get()
+                        .map(|h| view! { <p class="pandu-hint" data-testid="step-hint">{h}</p> })
+                }}
+            </div>
+            {controls}
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,34 @@
+use crate::ui::ticket_row::TicketRow;
+use leptos::prelude::*;
+use pandu_engine::ticket::Ticket;
+
+/// One system's ticket (APKT, CRM, AP2T, Simone, Form Request Callback), a row per field.
+#[component]
+pub fn TicketPanel(ticket: Ticket) -> impl IntoView {
+    let system = ticket.system;
+    let heading_id = format!("pandu-ticket-{}", system.as_str());
+    let title = if ticket.tab.is_empty() {
+        system.title().to_string()
+    } else {
+        format!("{} – {}", system.title(), ticket.tab)
+    };
+    let labelled_by = heading_id.clone();
+    view! {
+        <section
+            class="pandu-ticket"
+            data-testid="ticket"
+            data-system=system.as_str()
+            aria-labelledby=labelled_by
+        >
+            <h4 id=heading_id class="pandu-ticket__title">{title}</h4>
+            <dl class="pandu-ticket__fields">
+                {ticket
+                    .fields
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, field)| view! { <TicketRow system field index=i /> })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,30 @@
+use crate::state::use_call;
+use leptos::prelude::*;
+
+/// Instructions to the CSO (what to do, not what to say), set apart from the script.
+#[component]
+pub fn TodoLines(lines: Vec<String>) -> impl IntoView {
+    if lines.is_empty() {
+        return ().into_any();
+    }
+    let ctx = use_call();
+    let items = lines
+        .into_iter()
+        .map(|template| {
+            let text = move || {
+                ctx.call
+                    .with(|c| c.as_ref().map(|c| c.render(&template)).unwrap_or_default())
+            };
+            view! { <li class="pandu-do__line" data-testid="do-line">{text}</li> }
+        })
+        .collect_view();
+    view! {
+        <section class="pandu-do" aria-labelledby="pandu-do-h">
+            <h4 id="pandu-do-h" class="pandu-do__label">
+                "Untuk CSO (jangan dibacakan)"
+            </h4>
+            <ul class="pandu-do__lines">{items}</ul>
+        </section>
+    }
+    .into_any()
+}

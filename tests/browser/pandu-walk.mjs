@@ -1,0 +1,377 @@
+// Helpers for Pandu's widget tests: open the app, walk an SOP scenario through the real UI
+// (mouse or keyboard only), read the tickets back, run axe. The scenarios are the same
+// `sops/*.scenarios.toml` files `cargo test` runs against the engine, so the UI is checked
+// against the very values the engine is.
+
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'smol-toml';
+
+import { openPage, waitForApp } from './lib.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const SOPS_DIR = join(HERE, '..', '..', 'sops');
+export const AXE_PATH = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** How long a single UI transition may take before the walk fails. */
+const STEP_TIMEOUT_MS = 5_000;
+
+/** What a CSO would type in the finder for each SOP: the callers' own words. */
+export const FINDER_QUERY = {
+  'transfer-elektrinet': 'internet mati',
+  'niaga-pln-mobile': 'tambah daya',
+  'evoucher-tokopedia': 'voucher tokopedia',
+  'pln-terbaik': 'pelanggan terbaik',
+  'kontak-email-hp': 'nomor hp',
+};
+
+/** Every scenario of every `sops/*.scenarios.toml`, each with the file it came from. */
+export function loadScenarios() {
+  const files = readdirSync(SOPS_DIR).filter((f) => f.endsWith('.scenarios.toml')).sort();
+  return files.flatMap((file) => {
+    // Plain objects: smol-toml's null-prototype tables never deep-equal what the page returns.
+    const doc = JSON.parse(JSON.stringify(parse(readFileSync(join(SOPS_DIR, file), 'utf8'))));
+    return (doc.scenario ?? []).map((sc) => ({ ...sc, file }));
+  });
+}
+
+/** Opens the app in a fresh context, waits until it is ready, and returns the page handles. */
+export async function openApp(browser, options = {}) {
+  const opened = await openPage(browser, '/', options);
+  await waitForApp(opened.page, opened.errors);
+  await opened.page.locator('[data-testid="app"][data-ready="true"]').waitFor({ timeout: 15_000 });
+  return opened;
+}
+
+/** Fails with every page error and console error collected so far. */
+export async function assertNoPageErrors(page, errors) {
+  // Late errors (a panic right after a render) get a moment to surface.
+  await page.waitForTimeout(100);
+  assert.deepEqual(errors, [], `the page reported errors:\n${errors.join('\n')}`);
+  const panicked = await page.evaluate(() => document.querySelector('[data-testid="app"]') === null);
+  assert.equal(panicked, false, 'the app root is gone (blank page)');
+}
+
+const step = (page) => page.locator('[data-testid="step"]');
+
+async function stepId(page) {
+  return step(page).getAttribute('data-step-id', { timeout: STEP_TIMEOUT_MS });
+}
+
+async function stepRev(page) {
+  return step(page).getAttribute('data-rev', { timeout: STEP_TIMEOUT_MS });
+}
+
+/** Waits until the step view was rebuilt after `rev` (a transition happened). */
+async function waitForNewStep(page, rev, what) {
+  try {
+    await page.waitForFunction(
+      (old) => {
+        const el = document.querySelector('[data-testid="step"]');
+        return el && el.getAttribute('data-rev') !== old;
+      },
+      rev,
+      { timeout: STEP_TIMEOUT_MS },
+    );
+  } catch (err) {
+    const hint = await page
+      .locator('[data-testid="step-hint"], [data-testid="field-error"], [data-testid="form-error"]')
+      .allTextContents();
+    throw new Error(`${what}: no transition (still at ${await stepId(page)}); shown: ${JSON.stringify(hint)}`);
+  }
+}
+
+/** Fills the caller header with the mouse-and-keyboard way a CSO would. */
+export async function setCaller(page, caller = {}) {
+  await page.fill('[data-testid="caller-name"]', caller.name ?? '');
+  await page.selectOption('[data-testid="caller-honorific"]', caller.honorific ?? '');
+  await page.fill('[data-testid="caller-idpel"]', caller.idpel ?? '');
+  await page.fill('[data-testid="caller-phone"]', caller.phone ?? '');
+}
+
+/** Types the SOP's finder words and clicks its item; returns when its first step shows. */
+export async function openSop(page, sopId) {
+  const query = FINDER_QUERY[sopId] ?? sopId;
+  await page.fill('[data-testid="sop-search"]', query);
+  const item = page.locator(`[data-testid="sop-item"][data-sop-id="${sopId}"]`);
+  assert.equal(await item.count(), 1, `finder: "${query}" does not list ${sopId}`);
+  await item.click();
+  await step(page).waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+/** The field errors shown in the current step, field id → message. */
+export async function shownErrors(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const f of document.querySelectorAll('[data-testid="step"] [data-testid="field"]')) {
+      const e = f.querySelector('[data-testid="field-error"]');
+      if (e) out[f.getAttribute('data-field-id')] = e.textContent;
+    }
+    return out;
+  });
+}
+
+async function acceptedWarnings(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const w of document.querySelectorAll('[data-testid="accepted-warning"]')) {
+      out[w.getAttribute('data-field-id')] = w.querySelector('[data-testid="warning-message"]').textContent;
+    }
+    return out;
+  });
+}
+
+async function droppedValues(page) {
+  return page.locator('[data-testid="dropped-value"]').allTextContents();
+}
+
+async function tickMustLines(page, keyboard) {
+  const boxes = page.locator('[data-testid="step"] [data-testid="script-must"]:not(:checked)');
+  const n = await boxes.count();
+  for (let i = 0; i < n; i += 1) {
+    if (keyboard) {
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+    } else {
+      await boxes.first().check();
+    }
+  }
+}
+
+/** The control (input, select, textarea) of each field of the current step, in order. */
+async function fieldControls(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="step"] [data-testid="field"]')].map((f) => {
+      const c = f.querySelector('input, select, textarea');
+      return {
+        id: f.getAttribute('data-field-id'),
+        tag: c.tagName.toLowerCase(),
+        options: c.tagName === 'SELECT' ? [...c.options].map((o) => o.value) : [],
+      };
+    }),
+  );
+}
+
+/** Index of the field whose control has the focus, or -1. */
+async function focusedField(page) {
+  return page.evaluate(() => {
+    const fields = [...document.querySelectorAll('[data-testid="step"] [data-testid="field"]')];
+    return fields.findIndex((f) => f.contains(document.activeElement));
+  });
+}
+
+async function focusedTestId(page) {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+}
+
+async function fillForm(page, fill, keyboard, label) {
+  const fields = await fieldControls(page);
+  for (const id of Object.keys(fill)) {
+    assert.ok(fields.some((f) => f.id === id), `${label}: the step has no field \`${id}\``);
+  }
+  // A value a select does not offer cannot be entered in the UI at all; the engine
+  // refuses it (that is what such a scenario item checks), so the UI has nothing to do.
+  const impossible = fields.find((f) => f.tag === 'select' && !f.options.includes(fill[f.id] ?? ''));
+  if (impossible) return { impossible: impossible.id };
+  if (!keyboard) {
+    for (const f of fields) {
+      const value = fill[f.id] ?? '';
+      const control = page.locator(`[data-testid="step"] [data-testid="field"][data-field-id="${f.id}"]`).locator('input, select, textarea').first();
+      if (f.tag === 'select') await control.selectOption(value);
+      else await control.fill(value);
+    }
+    await page.click('[data-testid="step"] [data-testid="next"]');
+    return {};
+  }
+  // Keyboard: the focus is on some field of the form (the first one after a transition,
+  // the first invalid one after a refusal). Walk to the first field with Shift+Tab.
+  let at = await focusedField(page);
+  assert.ok(at >= 0, `${label}: the focus is not in the form (on ${await focusedTestId(page)})`);
+  while (at > 0) {
+    await page.keyboard.press('Shift+Tab');
+    at -= 1;
+  }
+  for (const [i, f] of fields.entries()) {
+    assert.equal(await focusedField(page), i, `${label}: Tab did not reach field \`${f.id}\``);
+    const value = fill[f.id] ?? '';
+    if (f.tag === 'select') {
+      // On a closed select, Home picks the first option and each ArrowDown the next one.
+      const index = f.options.indexOf(value);
+      assert.ok(index >= 0, `${label}: \`${value}\` is not an option of \`${f.id}\``);
+      await page.keyboard.press('Home');
+      for (let k = 0; k < index; k += 1) await page.keyboard.press('ArrowDown');
+    } else {
+      await page.keyboard.press('Control+A');
+      if (value === '') await page.keyboard.press('Delete');
+      else await page.keyboard.type(value);
+    }
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await focusedTestId(page), 'next', `${label}: Tab after the last field must reach Lanjut`);
+  await page.keyboard.press('Enter');
+  return {};
+}
+
+/**
+ * Walks `sc` through the UI from the finder to its outcome and checks everything the scenario
+ * states on the way: the step at each action, refused inputs and their messages, warnings,
+ * dropped answers. `keyboard: true` uses only Tab, typing, digits, Enter and the back keys.
+ */
+export async function walkScenario(page, sc, { keyboard = false } = {}) {
+  if (keyboard) {
+    // The finder has the focus at start; the header is just before it.
+    const c = sc.caller ?? {};
+    assert.equal(await focusedTestId(page), 'sop-search', 'the search box has the focus at start');
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedTestId(page), 'caller-name');
+    await page.keyboard.type(c.name ?? '');
+    await page.keyboard.press('Tab');
+    const down = { bapak: 1, ibu: 2 }[c.honorific] ?? 0;
+    await page.keyboard.press('Home');
+    for (let k = 0; k < down; k += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(c.idpel ?? '');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(c.phone ?? '');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedTestId(page), 'sop-search');
+    await page.keyboard.type(FINDER_QUERY[sc.sop] ?? sc.sop);
+    await page.keyboard.press('Enter');
+    await step(page).waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal(await page.locator('[data-testid="call"]').getAttribute('data-sop-id'), sc.sop,
+      'Enter in the finder opens the best match');
+    assert.equal(await page.inputValue('[data-testid="caller-honorific"]'), c.honorific ?? '');
+  } else {
+    await setCaller(page, sc.caller);
+    await openSop(page, sc.sop);
+  }
+
+  let backs = 0;
+  for (const [i, item] of (sc.walk ?? []).entries()) {
+    const label = `${sc.name} › walk[${i + 1}]`;
+    if (item.at) assert.equal(await stepId(page), item.at, `${label}: at the wrong step`);
+    await tickMustLines(page, keyboard);
+    const rev = await stepRev(page);
+    if (item.back) {
+      if (keyboard) {
+        // Both documented back keys get used; Backspace only where it is not typing.
+        const typing = await page.evaluate(() => {
+          const a = document.activeElement;
+          return a && (a.tagName === 'TEXTAREA' || a.tagName === 'SELECT' ||
+            (a.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes(a.type)));
+        });
+        await page.keyboard.press(typing || backs % 2 === 0 ? 'Alt+ArrowLeft' : 'Backspace');
+      } else {
+        await page.click('[data-testid="back"]');
+      }
+      backs += 1;
+      await waitForNewStep(page, rev, label);
+      if (item.dropped?.length) {
+        assert.deepEqual(await droppedValues(page), item.dropped, `${label}: dropped answers`);
+      }
+    } else if (item.choose !== undefined) {
+      if (keyboard) {
+        const ids = await page.locator('[data-testid="step"] [data-testid="option"]').evaluateAll(
+          (els) => els.map((e) => e.getAttribute('data-option-id')));
+        const n = ids.indexOf(item.choose) + 1;
+        assert.ok(n >= 1 && n <= 9, `${label}: option \`${item.choose}\` has no digit key (${ids})`);
+        await page.keyboard.press(String(n));
+      } else {
+        await page.click(`[data-testid="step"] [data-testid="option"][data-option-id="${item.choose}"]`);
+      }
+      await waitForNewStep(page, rev, label);
+    } else if (item.next) {
+      if (keyboard) {
+        assert.equal(await focusedTestId(page), 'next', `${label}: the focus is on Lanjut`);
+        await page.keyboard.press('Enter');
+      } else {
+        await page.click('[data-testid="step"] [data-testid="next"]');
+      }
+      await waitForNewStep(page, rev, label);
+    } else if (item.fill) {
+      const refusedBefore = await page.getAttribute('[data-testid="form"]', 'data-refused');
+      const expectErrors = item.errors && Object.keys(item.errors).length > 0;
+      const { impossible } = await fillForm(page, item.fill, keyboard, label);
+      if (impossible) {
+        assert.ok(expectErrors && item.errors[impossible],
+          `${label}: \`${item.fill[impossible]}\` is not an option of \`${impossible}\`, yet the scenario expects it accepted`);
+        continue;
+      }
+      if (expectErrors) {
+        await page.waitForFunction(
+          (old) => document.querySelector('[data-testid="form"]')?.getAttribute('data-refused') !== old,
+          refusedBefore,
+          { timeout: STEP_TIMEOUT_MS },
+        );
+        assert.deepEqual(await shownErrors(page), item.errors, `${label}: field errors`);
+        assert.equal(await stepRev(page), rev, `${label}: a refused form stays on its step`);
+        const invalid = await page.locator('[data-testid="step"] [aria-invalid="true"]').count();
+        assert.equal(invalid, Object.keys(item.errors).length, `${label}: aria-invalid on each refused field`);
+      } else {
+        await waitForNewStep(page, rev, label);
+        assert.deepEqual(await acceptedWarnings(page), item.warnings ?? {}, `${label}: warnings`);
+      }
+    } else {
+      throw new Error(`${label}: no action`);
+    }
+  }
+
+  const expect = sc.expect ?? {};
+  if (expect.outcome) assert.equal(await stepId(page), expect.outcome, `${sc.name}: outcome`);
+  await page.locator('[data-testid="outcome"]').waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.deepEqual(await readTickets(page), expect.ticket ?? {}, `${sc.name}: tickets`);
+  const transfers = await page.locator('[data-testid="transfer-item"]').evaluateAll(
+    (els) => els.map((e) => e.getAttribute('data-number')));
+  assert.deepEqual(transfers, expect.transfers ?? [], `${sc.name}: transfers`);
+  const escalations = await page.locator('[data-testid="escalation-item"]').evaluateAll(
+    (els) => els.map((e) => `${e.getAttribute('data-channel')} ${e.getAttribute('data-level')}`.trim()));
+  assert.deepEqual(escalations, expect.escalations ?? [], `${sc.name}: escalations`);
+}
+
+/** The tickets on screen: system → field name → value, exactly as the copy buttons copy them. */
+export async function readTickets(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const t of document.querySelectorAll('[data-testid="ticket"]')) {
+      const fields = {};
+      for (const f of t.querySelectorAll('[data-testid="ticket-field"]')) {
+        fields[f.getAttribute('data-field')] = f.querySelector('[data-testid="ticket-value"]').textContent;
+      }
+      out[t.getAttribute('data-system')] = fields;
+    }
+    return out;
+  });
+}
+
+/** Runs axe-core on the page and fails listing every violation. */
+export async function assertAxeClean(page, what) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE_PATH });
+  }
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')} :: ${n.failureSummary}`),
+    }));
+  });
+  assert.deepEqual(result, [], `axe violations on ${what}:\n${JSON.stringify(result, null, 2)}`);
+}
+
+/** Fails if the page scrolls sideways. */
+export async function assertNoHorizontalScroll(page, what) {
+  const { scroll, client, culprits } = await page.evaluate(() => {
+    const root = document.documentElement;
+    const limit = root.clientWidth;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > limit + 0.5)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)}px)`);
+    return { scroll: root.scrollWidth, client: limit, culprits };
+  });
+  assert.ok(scroll <= client, `${what}: scrollWidth ${scroll} > clientWidth ${client}; wide: ${culprits.join(', ')}`);
+}
