@@ -222,6 +222,9 @@ test('restart asks first, in the page; Batal keeps the call', { timeout: 30_000 
     assert.equal(await page.getAttribute('[data-testid="step"]', 'data-step-id'), 'data-iconnet');
 
     await page.click('[data-testid="restart"]');
+    // The focus moves on the next task, after the bar is painted: wait for it.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'restart-confirm',
+      null, { timeout: 2_000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-testid')), 'restart-confirm',
       'the confirmation takes the focus');
     await page.click('[data-testid="restart-confirm"]');
