@@ -161,3 +161,37 @@ impl Deadline {
         }
     }
 }
+
+/// APKT's closing-remark field, as seed 000 asks for it.
+pub const REMARK_FIELD: &str = "Keterangan Closed";
+
+/// The closing remark once the row was sent: "APKT di Closed dengan keterangan
+/// telah disampaikan ke PJ Site pada tanggal …".
+pub fn closing_remark(sent_on: NaiveDate) -> String {
+    format!(
+        "TELAH DISAMPAIKAN KE PJ SITE PADA TANGGAL {}",
+        crate::validate::format_date_id(sent_on)
+    )
+}
+
+/// Write the closing remark into the APKT ticket of a composed e-voucher
+/// call (replacing an earlier one); returns whether there was an APKT ticket.
+pub fn apply_remark(composed: &mut crate::ticket::Composed, sent_on: NaiveDate) -> bool {
+    let Some(t) = composed
+        .tickets
+        .iter_mut()
+        .find(|t| t.system == crate::model::System::Apkt)
+    else {
+        return false;
+    };
+    let value = closing_remark(sent_on);
+    match t.fields.iter_mut().find(|f| f.name == REMARK_FIELD) {
+        Some(f) => f.value = value,
+        None => t.fields.push(crate::ticket::TicketField {
+            name: REMARK_FIELD.into(),
+            value,
+            warning: None,
+        }),
+    }
+    true
+}

@@ -118,3 +118,28 @@ fn other_calls_do_not_join_the_queue() {
     assert!(!q.add(&call, at(5, 9, 0)));
     assert!(q.rows.is_empty());
 }
+
+#[test]
+fn the_sent_date_goes_into_the_apkt_closing_remark() {
+    let cat = catalog();
+    let call = voucher_call("a", "Dewi Lestari", "Kulkas");
+    let mut t = pandu_engine::ticket::compose(&cat, &call, at(5, 9, 0)).unwrap();
+    let day = NaiveDate::from_ymd_opt(2021, 3, 5).unwrap();
+    assert!(pandu_engine::queue::apply_remark(&mut t, day));
+    assert!(
+        pandu_engine::queue::apply_remark(&mut t, day),
+        "applying twice replaces"
+    );
+    let apkt = t.ticket(pandu_engine::model::System::Apkt).unwrap();
+    assert_eq!(
+        apkt.get("Keterangan Closed"),
+        Some("TELAH DISAMPAIKAN KE PJ SITE PADA TANGGAL 05-03-2021")
+    );
+    assert_eq!(
+        apkt.fields
+            .iter()
+            .filter(|f| f.name == "Keterangan Closed")
+            .count(),
+        1
+    );
+}
