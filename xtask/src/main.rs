@@ -7,6 +7,7 @@
 //!
 //! Std only, on purpose: this crate is compiled on every CI run, before anything else.
 
+mod loader;
 mod run;
 mod server;
 mod tools;
@@ -279,6 +280,18 @@ fn browser_tests(root: &Path, tools: &Tools, tally: &mut Tally) -> Result<bool> 
     println!("xtask: serving dist/ at {url} for the browser tests (PANDU_URL)");
     let running = server.spawn();
 
+    // The same build once more behind the strict CSP that host consoles use.
+    let mut csp_options = ServerOptions::new(
+        root.join("dist"),
+        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+    );
+    csp_options.add_header("Content-Security-Policy", server::CSP);
+    let csp_server = Server::bind(csp_options)
+        .map_err(|e| format!("cannot start the CSP test server on 127.0.0.1: {e}"))?;
+    let csp_url = format!("http://{}/", csp_server.local_addr());
+    println!("xtask: serving dist/ with a strict CSP at {csp_url} (PANDU_CSP_URL)");
+    let csp_running = csp_server.spawn();
+
     // Spec output for people on stdout, TAP to a file for the counts.
     let tap = root.join("target/xtask/node-tests.tap");
     if let Some(dir) = tap.parent() {
@@ -294,9 +307,11 @@ fn browser_tests(root: &Path, tools: &Tools, tally: &mut Tally) -> Result<bool> 
         .arg(format!("--test-reporter-destination={}", tap.display()))
         .args(&files)
         .env("PANDU_URL", &url)
+        .env("PANDU_CSP_URL", &csp_url)
         .env("PANDU_CHROMIUM", tools.chromium());
     let ok = run::status(&mut node);
     running.stop();
+    csp_running.stop();
     let ok = ok?;
 
     match std::fs::read_to_string(&tap) {

@@ -115,12 +115,20 @@ impl Tools {
     }
 
     /// `trunk build --release --offline`, into `dist/`.
+    /// `trunk build --release --offline`, then the loader moved out of
+    /// `index.html` so the page runs under a strict CSP (see `loader.rs`).
     pub fn trunk_build(&self) -> Result<bool> {
-        run::status(
+        let ok = run::status(
             self.command("trunk")
                 .args(["build", "--release", "--offline"])
                 .env_remove("NO_COLOR"),
-        )
+        )?;
+        if ok {
+            if let Some(name) = crate::loader::externalize(&self.root.join("dist"))? {
+                println!("xtask: moved trunk's inline loader to dist/{name} (strict CSP)");
+            }
+        }
+        Ok(ok)
     }
 
     /// The first line a command prints, if it runs and succeeds.

@@ -1,0 +1,54 @@
+// The widget under the strict Content-Security-Policy host consoles use:
+// `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+// `cargo xtask test` serves the same build a second time with that header (PANDU_CSP_URL).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, waitForApp } from './lib.mjs';
+import { assertNoPageErrors, loadScenarios, readTickets, walkScenario } from './pandu-walk.mjs';
+
+const CSP_URL = process.env.PANDU_CSP_URL ?? '';
+const SCENARIO = 'Pelanggan ELEKTRINET disambungkan ke CC PLN ICONPLUS 1500071';
+let browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('a whole call runs under the strict CSP with no violation', { timeout: 60_000 }, async () => {
+  assert.ok(CSP_URL, 'PANDU_CSP_URL is not set: run with `cargo xtask test`');
+  // Chromium reports every CSP violation as a console error, which openPage collects.
+  const { page, errors, responses, close } = await openPage(browser, CSP_URL);
+  try {
+    const index = responses.find((r) => r.url === CSP_URL);
+    assert.ok(index, 'the page itself was loaded');
+    const csp = await page.evaluate(async (url) => (await fetch(url)).headers.get('content-security-policy'), CSP_URL);
+    assert.equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+    assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script in the page');
+
+    await waitForApp(page, errors);
+    await page.locator('[data-testid="app"][data-ready="true"]').waitFor({ timeout: 15_000 });
+    const sc = loadScenarios().find((s) => s.name === SCENARIO);
+    assert.ok(sc, `scenario "${SCENARIO}" exists`);
+    await walkScenario(page, sc);
+    const tickets = await readTickets(page);
+    assert.equal(tickets.apkt?.['Tipe Keluhan'], 'Informasi');
+    await assertNoPageErrors(page, errors);
+
+    // Control: the policy really is enforced, so the clean run above means something.
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true;';
+      document.head.append(s);
+    });
+    assert.equal(await page.evaluate(() => window.__inlineRan === true), false, 'an inline script is blocked');
+    await page.waitForTimeout(100);
+    assert.ok(errors.some((e) => /Content Security Policy/i.test(e)), `the blocked script was reported: ${errors}`);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,66 @@
+//! Moves trunk's inline loader script into a file of its own.
+//!
+//! Trunk 0.21 writes the wasm loader as an inline `<script type="module">`
+//! in `index.html`. A host page with `script-src 'self'` (no `'unsafe-inline'`)
+//! blocks it and the widget never starts. Trunk only offers a per-request
+//! nonce, which a static deployment cannot use, so after each build the
+//! script goes into `dist/pandu-loader-<hash>.js` and `index.html` loads it
+//! with `src=`. The hash changes with the content, like trunk's own files.
+
+use std::path::Path;
+
+const OPEN: &str = "<script type=\"module\">";
+const CLOSE: &str = "</script>";
+
+/// Rewrite `dist/index.html` so that it has no inline script; returns the
+/// loader file's name, or `None` if there was no inline loader (already done).
+pub fn externalize(dist: &Path) -> Result<Option<String>, String> {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let Some((new_html, name, script)) = split(&html) else {
+        return Ok(None);
+    };
+    std::fs::write(dist.join(&name), script)
+        .map_err(|e| format!("cannot write {}/{name}: {e}", dist.display()))?;
+    std::fs::write(&index, new_html)
+        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    Ok(Some(name))
+}
+
+/// The page without the inline script, the loader's file name, and its text.
+fn split(html: &str) -> Option<(String, String, String)> {
+    let start = html.find(OPEN)?;
+    let body_start = start + OPEN.len();
+    let end = body_start + html[body_start..].find(CLOSE)?;
+    let script = html[body_start..end].trim().to_string() + "\n";
+    let name = format!("pandu-loader-{:016x}.js", fnv1a(script.as_bytes()));
+    let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
+    let new_html = format!("{}{tag}{}", &html[..start], &html[end + CLOSE.len()..]);
+    Some((new_html, name, script))
+}
+
+/// A small stable hash for the file name (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inline_loader_becomes_a_file() {
+        let html = "<head>\n<script type=\"module\">\nimport init from '/a.js';\nawait init();\n</script>\n<link rel=\"x\"></head>";
+        let (page, name, script) = split(html).unwrap();
+        assert_eq!(script, "import init from '/a.js';\nawait init();\n");
+        assert!(name.starts_with("pandu-loader-") && name.ends_with(".js"));
+        assert_eq!(
+            page,
+            format!("<head>\n<script type=\"module\" src=\"/{name}\"></script>\n<link rel=\"x\"></head>")
+        );
+        assert!(split(&page).is_none(), "nothing inline is left");
+    }
+}
