@@ -6,6 +6,7 @@
 
 #[cfg(feature = "authoring")]
 pub mod authoring;
+pub mod contract;
 pub mod flow;
 pub mod history;
 pub mod lint;

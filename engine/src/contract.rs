@@ -1,0 +1,209 @@
+//! The embedding contract (docs/EMBEDDING.md): the messages a host console
+//! and the widget exchange through `postMessage`, and which origins may talk.
+//! Plain data here; the browser adapter does the posting and listening.
+
+use crate::flow::Caller;
+use crate::template::Honorific;
+use crate::ticket::{Composed, Ticket};
+use serde::{Deserialize, Serialize};
+
+/// Every message carries `"pandu": CONTRACT_VERSION`; others are not ours.
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// Caller context a host knows before the CSO types anything.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostCaller {
+    #[serde(default)]
+    pub name: String,
+    /// `bapak`, `ibu`, or empty.
+    #[serde(default)]
+    pub honorific: String,
+    #[serde(default)]
+    pub idpel: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    /// Unit / UID as APKT names it, e.g. `DISTRIBUSI JAKARTA RAYA`.
+    #[serde(default)]
+    pub unit: String,
+}
+
+impl HostCaller {
+    /// The caller header the widget shows.
+    pub fn caller(&self) -> Caller {
+        Caller {
+            name: self.name.clone(),
+            honorific: Honorific::parse(&self.honorific),
+            idpel: self.idpel.clone(),
+            phone: self.phone.clone(),
+        }
+    }
+
+    /// Values that prefill fields with the same id (`email`, `unit`), as if typed.
+    pub fn prefills(&self) -> Vec<(&'static str, &str)> {
+        [("email", self.email.as_str()), ("unit", self.unit.as_str())]
+            .into_iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .collect()
+    }
+}
+
+/// Host → widget.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum HostMessage {
+    /// Caller context and the CSO on duty.
+    Context {
+        #[serde(default)]
+        caller: HostCaller,
+        #[serde(default)]
+        cso: String,
+    },
+    /// Start an SOP by id, optionally with the caller context.
+    Start {
+        sop: String,
+        #[serde(default)]
+        caller: Option<HostCaller>,
+    },
+    /// Drop the running call and return to the start screen.
+    Reset,
+}
+
+/// One ticket in the `ticket-ready` event: the system and its fields in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketOut {
+    pub system: String,
+    pub fields: Vec<(String, String)>,
+}
+
+impl From<&Ticket> for TicketOut {
+    fn from(t: &Ticket) -> Self {
+        TicketOut {
+            system: t.system.as_str().to_string(),
+            fields: t
+                .fields
+                .iter()
+                .map(|f| (f.name.clone(), f.value.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// Widget → host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum WidgetEvent {
+    Ready {
+        version: String,
+        sops: Vec<String>,
+    },
+    StepChanged {
+        sop: String,
+        step: String,
+        clause: String,
+    },
+    TransferRequested {
+        destination: String,
+        number: String,
+    },
+    Escalation {
+        channel: String,
+        level: String,
+        reason: String,
+    },
+    TicketReady {
+        sop: String,
+        version: String,
+        time: String,
+        tickets: Vec<TicketOut>,
+        text: String,
+    },
+    CallEnded {
+        call: String,
+        sop: String,
+    },
+}
+
+impl WidgetEvent {
+    pub fn ticket_ready(c: &Composed) -> WidgetEvent {
+        WidgetEvent::TicketReady {
+            sop: c.sop.clone(),
+            version: c.version.clone(),
+            time: c.time.clone(),
+            tickets: c.tickets.iter().map(TicketOut::from).collect(),
+            text: c.text(),
+        }
+    }
+}
+
+/// The origins a host allowed. Messages from any other origin are ignored
+/// (and counted by the adapter); the widget posts only to an allowed origin,
+/// never to `*`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origins {
+    list: Vec<String>,
+}
+
+impl Origins {
+    /// From `?origins=https://a.example,https://b.example:8443` or a mount option.
+    /// Entries that are not `scheme://host[:port]` are left out and returned
+    /// separately, so the widget can say which ones it refused.
+    pub fn parse(spec: &str) -> (Origins, Vec<String>) {
+        let mut list = Vec::new();
+        let mut bad = Vec::new();
+        for raw in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            match normalize_origin(raw) {
+                Some(o) if o != "*" => list.push(o),
+                _ => bad.push(raw.to_string()),
+            }
+        }
+        (Origins { list }, bad)
+    }
+
+    pub fn allows(&self, origin: &str) -> bool {
+        normalize_origin(origin).is_some_and(|o| self.list.contains(&o))
+    }
+
+    /// Where events go: the embedding page's origin if it is allowed, else nowhere.
+    pub fn target_for(&self, parent_origin: &str) -> Option<String> {
+        normalize_origin(parent_origin).filter(|o| self.list.contains(o))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+/// `HTTPS://Host.Example:443/` → `https://host.example`; `None` if it is not an origin.
+pub fn normalize_origin(raw: &str) -> Option<String> {
+    let raw = raw.trim().trim_end_matches('/');
+    let (scheme, rest) = raw.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if !matches!(scheme.as_str(), "http" | "https") || rest.is_empty() || rest.contains('/') {
+        return None;
+    }
+    let rest = rest.to_ascii_lowercase();
+    // IPv6 literals are not needed by any console we know; refuse rather than half-parse.
+    let (host, port) = match rest.split_once(':') {
+        Some((h, p)) => {
+            if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            (h.to_string(), Some(p.to_string()))
+        }
+        None => (rest.clone(), None),
+    };
+    if host.is_empty()
+        || !host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+    {
+        return None;
+    }
+    let default = if scheme == "https" { "443" } else { "80" };
+    Some(match port {
+        Some(p) if p != default => format!("{scheme}://{host}:{p}"),
+        _ => format!("{scheme}://{host}"),
+    })
+}
