@@ -17,6 +17,7 @@ pub mod scenario;
 pub mod search;
 pub mod template;
 pub mod ticket;
+pub mod training;
 pub mod validate;
 
 pub use model::*;
