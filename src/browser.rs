@@ -1,5 +1,5 @@
 //! The one place that talks to the browser: catalogue loading, clock, ids,
-//! clipboard, focus and performance marks. Everything else in the widget is
+//! storage, downloads, the page address, clipboard, focus and performance marks. Everything else in the widget is
 //! Leptos views over `pandu_engine`, so this file is the whole surface a
 //! different host (or a test double) would have to provide.
 //!
@@ -10,6 +10,8 @@ use crate::keys::KeyTarget;
 use chrono::NaiveDateTime;
 use js_sys::{Function, Promise, Reflect};
 use pandu_engine::Catalog;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -46,6 +48,141 @@ pub fn load_catalog() -> Result<Catalog, String> {
     let value = js_sys::JSON::parse(CATALOG_JSON)
         .map_err(|e| format!("Data SOP rusak (JSON): {}", js_text(&e)))?;
     serde_wasm_bindgen::from_value(value).map_err(|e| format!("Data SOP tidak terbaca: {e}"))
+}
+
+/// One of the browser's two key-value stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Store {
+    /// `localStorage`: shared by the tabs of one origin, kept across restarts.
+    Local,
+    /// `sessionStorage`: one per tab, kept across a reload of that tab.
+    Session,
+}
+
+// Private mode, a third-party iframe with partitioned or blocked storage, or a
+// policy can make the getter throw, return null, or hand out a store whose
+// every write throws: each of these is an `Err` with a reason for the CSO.
+fn storage(which: Store) -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("tidak ada jendela browser")?;
+    let store = match which {
+        Store::Local => window.local_storage(),
+        Store::Session => window.session_storage(),
+    };
+    match store {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err("penyimpanan browser tidak tersedia".into()),
+        Err(e) => Err(storage_error(&e)),
+    }
+}
+
+fn storage_error(e: &JsValue) -> String {
+    let name = Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => "penyimpanan browser penuh".into(),
+        "SecurityError" => {
+            "penyimpanan browser diblokir (mode privat atau pengaturan browser)".into()
+        }
+        _ => format!("penyimpanan browser menolak ({})", js_text(e)),
+    }
+}
+
+/// The text stored under `key`, `None` when there is none.
+pub fn store_get(which: Store, key: &str) -> Result<Option<String>, String> {
+    storage(which)?.get_item(key).map_err(|e| storage_error(&e))
+}
+
+/// Store `value` under `key`.
+pub fn store_set(which: Store, key: &str, value: &str) -> Result<(), String> {
+    storage(which)?
+        .set_item(key, value)
+        .map_err(|e| storage_error(&e))
+}
+
+/// Remove `key` (nothing to do when it is not there).
+pub fn store_remove(which: Store, key: &str) -> Result<(), String> {
+    storage(which)?
+        .remove_item(key)
+        .map_err(|e| storage_error(&e))
+}
+
+/// Every key in the store, in the store's order.
+pub fn store_keys(which: Store) -> Result<Vec<String>, String> {
+    let s = storage(which)?;
+    let n = s.length().map_err(|e| storage_error(&e))?;
+    Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+}
+
+// Storage holds strings, so values go through JSON. Not gloo-storage: it
+// serialises with serde_json, which would ship a second JSON parser in the
+// wasm every CSO downloads at each start. The browser already has one:
+// serde-wasm-bindgen turns the value into a JS object and `JSON.stringify` /
+// `JSON.parse` do the text, as for the catalogue.
+
+/// A value as JSON text (maps as plain objects, so the text round-trips).
+pub fn to_json<T: Serialize>(value: &T) -> Result<String, String> {
+    let js = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| e.to_string())?;
+    js_sys::JSON::stringify(&js)
+        .map_err(|e| js_text(&e))?
+        .as_string()
+        .ok_or_else(|| "nilai tidak dapat disimpan sebagai JSON".into())
+}
+
+/// A value read back from JSON text; `Err` says why it is unreadable.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let js = js_sys::JSON::parse(text).map_err(|e| format!("bukan JSON: {}", js_text(&e)))?;
+    serde_wasm_bindgen::from_value(js).map_err(|e| e.to_string())
+}
+
+/// A parameter of the page address (`?riwayat=10` → `Some("10")`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Offer `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("tidak ada dokumen")?;
+    let body = document.body().ok_or("tidak ada dokumen")?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| js_text(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_text(&e))?;
+    let link = document
+        .create_element("a")
+        .map_err(|e| js_text(&e))?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "tautan unduhan tidak dapat dibuat".to_string())?;
+    link.set_href(&url);
+    link.set_download(filename);
+    link.set_class_name("pandu-copybuf");
+    let appended = body.append_child(&link).is_ok();
+    if appended {
+        link.click();
+        link.remove();
+    }
+    // The download reads the blob after this task; free it a little later.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    if appended {
+        Ok(())
+    } else {
+        Err("tautan unduhan tidak dapat dipasang".into())
+    }
 }
 
 /// The current local time in WIB, from the browser's UTC clock.

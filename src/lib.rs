@@ -2,10 +2,14 @@
 //!
 //! - `ui`: the components, one per file; they render engine state and send it events.
 //! - `state`: the typed contexts and every transition of a call.
+//! - `shift`: storage status, unfinished calls, shift history, e-voucher queue.
+//! - `store`: what is kept in the browser's storage, under which key.
 //! - `keys`: the keyboard shortcuts, as a pure function.
 //! - `browser`: the only module that talks to browser APIs.
 
 pub mod browser;
 pub mod keys;
+pub mod shift;
 pub mod state;
+pub mod store;
 pub mod ui;

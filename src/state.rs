@@ -1,13 +1,16 @@
 //! The widget's state: the catalogue and the running call, in two small
 //! `Copy` context structs. Every transition goes through a method here, which
-//! calls the engine and then does the UI's part (notice, focus, stamp time),
-//! so no component changes the call behind another's back.
+//! calls the engine and then does the UI's part (notice, focus, stamp time,
+//! autosave), so no component changes the call behind another's back.
 
 use crate::browser;
+use crate::shift::ShiftCtx;
+use crate::store;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use pandu_engine::flow::{describe, Answer, Call, Caller, Dropped, Input, Refusal};
-use pandu_engine::{search, Catalog, Step, StepKind};
+use pandu_engine::saved;
+use pandu_engine::{search, ticket, Catalog, Step, StepKind};
 use std::collections::BTreeMap;
 
 /// Where the focus goes after a transition: the step's first control.
@@ -29,6 +32,11 @@ pub struct Notice {
     pub dropped: Vec<Dropped>,
     /// Non-blocking warnings of the form just sent: (field id, field label, message).
     pub warnings: Vec<(String, String, String)>,
+    /// Set when the call was brought back from storage: from when, and
+    /// whether its SOP changed since.
+    pub restored: Option<String>,
+    /// Answers that no longer apply after a changed SOP was restored.
+    pub lost: Vec<Dropped>,
 }
 
 /// A question the CSO must answer before something irreversible happens.
@@ -38,12 +46,16 @@ pub enum Pending {
     Restart,
     /// Leave this SOP for the finder, keeping the caller.
     Leave,
+    /// "Hapus semua data" on the start screen.
+    Wipe,
 }
 
 /// The running call and everything the UI keeps beside it.
 #[derive(Clone, Copy)]
 pub struct CallCtx {
     pub app: AppCtx,
+    /// Storage, history and queue: every transition is saved through it.
+    pub shift: ShiftCtx,
     /// The caller header; copied into the call so script lines follow edits.
     pub caller: RwSignal<Caller>,
     pub call: RwSignal<Option<Call>>,
@@ -82,9 +94,10 @@ impl AppCtx {
 }
 
 impl CallCtx {
-    pub fn new(app: AppCtx) -> CallCtx {
+    pub fn new(app: AppCtx, shift: ShiftCtx) -> CallCtx {
         CallCtx {
             app,
+            shift,
             caller: RwSignal::new(Caller::default()),
             call: RwSignal::new(None),
             rev: RwSignal::new(0),
@@ -112,9 +125,63 @@ impl CallCtx {
             .catalog
             .with_value(|cat| Call::start(cat, sop_id, caller, browser::call_id()))
             .map_err(|e| e.to_string())?;
+        store::set_tab_call(Some(&call.id));
         self.notice.set(Notice::default());
         self.settle(call);
         Ok(())
+    }
+
+    /// Resume a saved call: this tab's own after a reload, or one picked from
+    /// the list of unfinished calls. It is read from storage at this moment,
+    /// since another tab may have moved it on. When it cannot be restored
+    /// (ended or wiped in another tab meanwhile) the CSO is told and the list
+    /// is read again.
+    pub fn resume(&self, id: &str) -> bool {
+        let Some(saved) = self.app.catalog.with_value(|cat| store::load_call(cat, id)) else {
+            self.shift.resume_failed.set(Some(
+                "Panggilan itu tidak dapat dipulihkan lagi: sudah diselesaikan atau dihapus di tab lain."
+                    .into(),
+            ));
+            self.shift.refresh_unfinished(None);
+            return false;
+        };
+        let id = id.to_string();
+        let at = saved.saved_at.clone();
+        let stamp = store::saved_time(&saved);
+        let Ok(restored) = self
+            .app
+            .catalog
+            .with_value(|cat| saved::restore(cat, saved))
+        else {
+            self.shift.resume_failed.set(Some(
+                "Panggilan itu tidak dapat dipulihkan: SOP-nya tidak ada lagi.".into(),
+            ));
+            self.shift.refresh_unfinished(None);
+            return false;
+        };
+        let changed = restored.notice.is_some();
+        let mut text = format!("Panggilan dipulihkan dari simpanan otomatis ({at} WIB).");
+        if let Some(n) = restored.notice {
+            text.push(' ');
+            text.push_str(&n);
+        }
+        store::set_tab_call(Some(&id));
+        self.caller.set(restored.call.caller.clone());
+        self.notice.set(Notice {
+            restored: Some(text),
+            lost: restored.lost,
+            ..Notice::default()
+        });
+        // Only a call the restore changed is written back: an unchanged one
+        // keeps its time, which is the stamp of a ticket it had reached.
+        self.place(restored.call, changed);
+        if self.finished_at.get_untracked().is_some() && !changed {
+            self.finished_at
+                .set(stamp.or_else(|| Some(browser::now_wib())));
+        }
+        self.shift.resume_failed.set(None);
+        self.shift.refresh_unfinished(Some(&id));
+        true
     }
 
     /// Choose an option of the current ask step.
@@ -187,8 +254,8 @@ impl CallCtx {
                     })
                     .collect();
                 self.notice.set(Notice {
-                    dropped: Vec::new(),
                     warnings,
+                    ..Notice::default()
                 });
                 self.settle(call);
                 Ok(())
@@ -218,7 +285,7 @@ impl CallCtx {
         if let Some(dropped) = self.app.catalog.with_value(|cat| call.back(cat)) {
             self.notice.set(Notice {
                 dropped,
-                warnings: Vec::new(),
+                ..Notice::default()
             });
             self.settle(call);
         }
@@ -232,7 +299,7 @@ impl CallCtx {
         let dropped = self.app.catalog.with_value(|cat| call.back_to(cat, len));
         self.notice.set(Notice {
             dropped,
-            warnings: Vec::new(),
+            ..Notice::default()
         });
         self.settle(call);
     }
@@ -250,6 +317,7 @@ impl CallCtx {
             browser::focus_soon(match p {
                 Pending::Restart => "[data-testid=\"restart\"]",
                 Pending::Leave => "[data-testid=\"leave\"]",
+                Pending::Wipe => "[data-testid=\"wipe-all\"]",
             });
         }
     }
@@ -259,6 +327,7 @@ impl CallCtx {
         match self.pending.get_untracked() {
             Some(Pending::Restart) => self.restart(),
             Some(Pending::Leave) => self.leave(),
+            Some(Pending::Wipe) => self.wipe(),
             None => {}
         }
     }
@@ -276,26 +345,84 @@ impl CallCtx {
         }
     }
 
-    /// Back to the finder with the same caller.
+    /// Back to the finder with the same caller. A call at its outcome ends
+    /// (its tickets go into the history); one left half-way is given up, as
+    /// the confirmation said, and its saved state goes.
     pub fn leave(&self) {
+        let finished = self.call.with_untracked(|c| {
+            c.as_ref()
+                .is_some_and(|c| self.app.catalog.with_value(|cat| c.is_finished(cat)))
+        });
+        if finished {
+            self.finish(false);
+        } else {
+            if let Some(id) = self
+                .call
+                .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
+            {
+                self.forget(&id);
+            }
+            self.close();
+        }
+    }
+
+    /// "Selesai": the call ends. Its tickets go into the shift history (and
+    /// an e-voucher request into the day queue), its saved state goes, and
+    /// with `next_caller` the header is cleared for the next caller.
+    pub fn finish(&self, next_caller: bool) {
+        let Some(call) = self.call.get_untracked() else {
+            return;
+        };
+        let ended = self
+            .finished_at
+            .get_untracked()
+            .unwrap_or_else(browser::now_wib);
+        let composed = self
+            .app
+            .catalog
+            .with_value(|cat| ticket::compose(cat, &call, ended));
+        if let Some(composed) = composed {
+            self.shift.record(&call, composed, ended);
+        }
+        self.forget(&call.id);
+        self.close();
+        if next_caller {
+            self.caller.set(Caller::default());
+            browser::focus_soon("[data-testid=\"caller-name\"]");
+        }
+    }
+
+    // The call's saved state goes. Only a failure is reported: a removal is
+    // not a save, and must not turn "tidak tersimpan" into "tersimpan".
+    fn forget(&self, id: &str) {
+        if let Err(e) = store::forget_call(id) {
+            self.shift.report(Err(e));
+        }
+    }
+
+    // Back to the start screen: no call in this tab any more.
+    fn close(&self) {
+        store::set_tab_call(None);
         self.pending.set(None);
         self.hint.set(None);
         self.notice.set(Notice::default());
         self.finished_at.set(None);
         self.call.set(None);
         self.rev.update(|r| *r += 1);
+        self.shift.refresh_unfinished(None);
         browser::focus_soon("[data-testid=\"sop-search\"]");
     }
 
-    /// The call is done: clear the header for the next caller.
-    pub fn next_caller(&self) {
+    /// "Hapus semua data", confirmed: storage wiped, the header cleared too.
+    fn wipe(&self) {
+        self.pending.set(None);
+        self.shift.wipe();
         self.caller.set(Caller::default());
-        self.leave();
         browser::focus_soon("[data-testid=\"caller-name\"]");
     }
 
     /// Change the caller header; a running call follows, so its script lines
-    /// say the new name at once.
+    /// say the new name at once, and is saved with it.
     pub fn edit_caller(&self, edit: impl Fn(&mut Caller)) {
         self.caller.update(&edit);
         if self.call.with_untracked(Option::is_some) {
@@ -304,6 +431,21 @@ impl CallCtx {
                     edit(&mut c.caller);
                 }
             });
+            self.persist();
+        }
+    }
+
+    // Autosave: the running call under its own key.
+    fn persist(&self) {
+        self.persist_at(browser::now_wib());
+    }
+
+    fn persist_at(&self, now: NaiveDateTime) {
+        let written = self
+            .call
+            .with_untracked(|c| c.as_ref().map(|c| store::save_call(c, now)));
+        if let Some(w) = written {
+            self.shift.report(w);
         }
     }
 
@@ -331,8 +473,12 @@ impl CallCtx {
         pending
     }
 
-    /// Put the new call in place and move the UI to its current step.
+    /// Put the new call in place, save it, and move the UI to its current step.
     fn settle(&self, call: Call) {
+        self.place(call, true);
+    }
+
+    fn place(&self, call: Call, save: bool) {
         let (finished, must) = self.app.catalog.with_value(|cat| {
             let must = call
                 .current(cat)
@@ -340,11 +486,17 @@ impl CallCtx {
                 .unwrap_or(0);
             (call.is_finished(cat), must)
         });
-        self.finished_at.set(finished.then(browser::now_wib));
+        // One reading of the clock: a call saved at its outcome is saved at
+        // the very minute its ticket is stamped with, which a reload reuses.
+        let now = browser::now_wib();
+        self.finished_at.set(finished.then_some(now));
         self.ticks.set(vec![false; must]);
         self.hint.set(None);
         self.pending.set(None);
         self.call.set(Some(call));
+        if save {
+            self.persist_at(now);
+        }
         self.rev.update(|r| *r += 1);
         browser::focus_first_in(STEP_SCOPE);
     }

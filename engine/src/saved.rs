@@ -19,7 +19,72 @@ pub fn call_key(id: &str) -> String {
 
 /// Where unreadable data is set aside, with the key it was found under.
 pub fn quarantine_key(original: &str, stamp: &str) -> String {
-    format!("{PREFIX}karantina:{stamp}:{original}")
+    format!("{PREFIX}{QUARANTINE}:{stamp}:{original}")
+}
+
+const QUARANTINE: &str = "karantina";
+
+/// Storage key of the shift history.
+pub fn history_key() -> String {
+    format!("{PREFIX}v{FORMAT}:riwayat")
+}
+
+/// Storage key of the e-voucher day queue.
+pub fn queue_key() -> String {
+    format!("{PREFIX}v{FORMAT}:antrean")
+}
+
+/// Key of the id of the call a tab is running. Meant for per-tab storage
+/// (`sessionStorage`): a reload finds its own call, another tab does not.
+pub fn tab_key() -> String {
+    format!("{PREFIX}v{FORMAT}:tab")
+}
+
+/// What a stored key holds, read from the key alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key {
+    /// A saved call, with its id.
+    Call(String),
+    History,
+    Queue,
+    Tab,
+    /// Data already set aside.
+    Quarantined,
+    /// Written by an older format: to be quarantined, never guessed at.
+    Old,
+    /// Written by a newer format (another tab runs a newer build): left alone.
+    Newer,
+    /// This format, but a key this build does not know: left alone.
+    Unknown,
+}
+
+/// Classify a storage key; `None` when it is not Pandu's.
+pub fn parse_key(key: &str) -> Option<Key> {
+    let rest = key.strip_prefix(PREFIX)?;
+    if rest == QUARANTINE || rest.starts_with(&format!("{QUARANTINE}:")) {
+        return Some(Key::Quarantined);
+    }
+    let Some((version, what)) = rest
+        .strip_prefix('v')
+        .and_then(|r| r.split_once(':'))
+        .and_then(|(v, w)| Some((v.parse::<u32>().ok()?, w)))
+    else {
+        // Pandu's prefix without a version: the shape before versioned keys.
+        return Some(Key::Old);
+    };
+    Some(match version.cmp(&FORMAT) {
+        std::cmp::Ordering::Less => Key::Old,
+        std::cmp::Ordering::Greater => Key::Newer,
+        std::cmp::Ordering::Equal => match what {
+            "riwayat" => Key::History,
+            "antrean" => Key::Queue,
+            "tab" => Key::Tab,
+            _ => match what.strip_prefix("call:") {
+                Some(id) if !id.is_empty() => Key::Call(id.to_string()),
+                _ => Key::Unknown,
+            },
+        },
+    })
 }
 
 /// One saved call.

@@ -143,3 +143,17 @@ fn the_sent_date_goes_into_the_apkt_closing_remark() {
         1
     );
 }
+
+#[test]
+fn the_seed_scenario_gives_this_exact_hocc_form() {
+    let mut q = Queue::default();
+    assert!(q.add(
+        &voucher_call("a", "Dewi Lestari", "TV LED 43 inch"),
+        at(5, 9, 0)
+    ));
+    assert_eq!(
+        q.export_csv(),
+        "No,Nama Pembeli,Nomor Invoice,Jenis Produk,Harga Produk,Tanggal Transaksi,Nomor HP Pembeli,Email Tokopedia Pembeli\r\n\
+         1,Dewi Lestari,INV/20210305/XXI/III/734512890,TV LED 43 inch,4599000,2021-03-05,081287654321,dewi.lestari88@gmail.com\r\n"
+    );
+}

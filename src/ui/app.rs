@@ -1,16 +1,25 @@
 use crate::browser;
 use crate::keys::{self, Command, Press};
+use crate::shift::{Settings, ShiftCtx};
 use crate::state::{AppCtx, CallCtx};
+use crate::store;
 use crate::ui::call_view::CallView;
 use crate::ui::caller_header::CallerHeader;
+use crate::ui::history_panel::HistoryPanel;
 use crate::ui::key_help::KeyHelp;
 use crate::ui::load_error::LoadError;
+use crate::ui::quarantine_notice::QuarantineNotice;
+use crate::ui::resume_list::ResumeList;
 use crate::ui::sop_finder::SopFinder;
+use crate::ui::storage_status::StorageStatus;
+use crate::ui::voucher_queue::VoucherQueue;
+use crate::ui::wipe_all::WipeAll;
 use leptos::ev;
 use leptos::prelude::*;
+use pandu_engine::saved;
 use pandu_engine::StepKind;
 
-/// The whole widget: loads the catalogue, then shows the caller header and either the finder or the call.
+/// The whole widget: loads the catalogue and what was saved, then shows the caller header and either the start screen or the call.
 #[component]
 pub fn App() -> impl IntoView {
     let catalog = match browser::load_catalog() {
@@ -18,9 +27,38 @@ pub fn App() -> impl IntoView {
         Err(message) => return view! { <LoadError message /> }.into_any(),
     };
     let app = AppCtx::new(catalog, browser::now_wib().date());
-    let ctx = CallCtx::new(app);
+    let (shift, saved_calls) = ShiftCtx::open(app, Settings::from_page());
+    let ctx = CallCtx::new(app, shift);
     provide_context(app);
+    provide_context(shift);
     provide_context(ctx);
+
+    // A reload (or a crash) of this tab brings its own call back; the calls
+    // of other tabs, and of tabs that were closed, are listed to resume.
+    let own = store::tab_call().filter(|id| saved_calls.iter().any(|s| s.call.id == *id));
+    let resumed = own.is_some_and(|id| ctx.resume(&id));
+    if !resumed {
+        store::set_tab_call(None);
+        shift.list_unfinished(&saved_calls, None);
+    }
+
+    // Another tab saved, ended or wiped something: list and history follow.
+    let storage = window_event_listener(ev::storage, move |e| {
+        if e.key().is_none_or(|k| k.starts_with(saved::PREFIX)) {
+            let running = ctx
+                .call
+                .with_untracked(|c| c.as_ref().map(|c| c.id.clone()));
+            shift.reload(running.as_deref());
+        }
+    });
+    on_cleanup(move || storage.remove());
+    // The deadline countdown and the end-of-shift purge move with the clock.
+    if let Ok(every_minute) = set_interval_with_handle(
+        move || shift.tick(browser::now_wib()),
+        std::time::Duration::from_secs(60),
+    ) {
+        on_cleanup(move || every_minute.clear());
+    }
 
     // One listener for the whole widget, so shortcuts work wherever the
     // focus is, and never while the CSO is typing in a field.
@@ -48,8 +86,11 @@ pub fn App() -> impl IntoView {
         if !ready.get_untracked() {
             ready.set(true);
             browser::mark_ready();
-            // The first thing a CSO does is look for the SOP.
-            browser::focus_soon("[data-testid=\"sop-search\"]");
+            // The first thing a CSO does is look for the SOP (unless a
+            // reload brought a call back: its step has the focus then).
+            if !resumed {
+                browser::focus_soon("[data-testid=\"sop-search\"]");
+            }
         }
     });
 
@@ -59,12 +100,21 @@ pub fn App() -> impl IntoView {
                 <h1 class="pandu-brand__name">"Pandu"</h1>
                 <p class="pandu-brand__tag">"Panduan SOP CC PLN 123"</p>
             </header>
+            <StorageStatus />
+            <QuarantineNotice />
+            {move || (!running.get()).then(|| view! { <ResumeList /> })}
             <CallerHeader />
             {move || {
                 if running.get() {
                     view! { <CallView /> }.into_any()
                 } else {
-                    view! { <SopFinder /> }.into_any()
+                    view! {
+                        <SopFinder />
+                        <VoucherQueue />
+                        <HistoryPanel />
+                        <WipeAll />
+                    }
+                        .into_any()
                 }
             }}
             <KeyHelp />
@@ -75,15 +125,15 @@ pub fn App() -> impl IntoView {
 
 // Carry out a shortcut; `true` when it did something (the key is then consumed).
 fn run_shortcut(ctx: CallCtx, cmd: Command, repeat: bool) -> bool {
-    if ctx.call.with_untracked(Option::is_none) {
-        return false;
-    }
     if ctx.pending.get_untracked().is_some() {
         // With a confirmation open only Esc acts: a stray digit must not answer.
         if cmd == Command::Cancel {
             ctx.cancel();
             return true;
         }
+        return false;
+    }
+    if ctx.call.with_untracked(Option::is_none) {
         return false;
     }
     // A held key would otherwise race through several steps.

@@ -49,6 +49,11 @@ pub fn CallNav() -> impl IntoView {
                 "Ganti SOP"
             </button>
         </nav>
-        {move || ctx.pending.get().map(|what| view! { <ConfirmBar what /> })}
+        {move || {
+            ctx.pending
+                .get()
+                .filter(|p| *p != Pending::Wipe)
+                .map(|what| view! { <ConfirmBar what /> })
+        }}
     }
 }

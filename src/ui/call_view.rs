@@ -15,9 +15,10 @@ pub fn CallView() -> impl IntoView {
     let app = ctx.app;
     // The top-level SOP does not change while this view lives: leaving the
     // call unmounts it.
-    let sop_id = ctx
+    let (sop_id, call_id) = ctx
         .call
-        .with_untracked(|c| c.as_ref().map(|c| c.sop.clone()));
+        .with_untracked(|c| c.as_ref().map(|c| (c.sop.clone(), c.id.clone())))
+        .unzip();
     let sop = sop_id.and_then(|id| app.catalog.with_value(|cat| cat.get(&id).cloned()));
     let Some(sop) = sop else {
         return view! { <p class="pandu-hint" role="alert">"SOP panggilan ini tidak ditemukan."</p> }
@@ -43,6 +44,7 @@ pub fn CallView() -> impl IntoView {
             aria-labelledby="pandu-call-h"
             data-testid="call"
             data-sop-id=sop.id.clone()
+            data-call-id=call_id
         >
             <header class="pandu-call__head">
                 <h2 id="pandu-call-h" class="pandu-call__title">{sop.title.clone()}</h2>

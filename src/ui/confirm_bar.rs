@@ -1,7 +1,7 @@
 use crate::state::{use_call, Pending};
 use leptos::prelude::*;
 
-/// An in-page confirmation before restarting or leaving a call (Esc or Batal cancels).
+/// An in-page confirmation before restarting or leaving a call, or wiping all data (Esc or Batal cancels).
 #[component]
 pub fn ConfirmBar(what: Pending) -> impl IntoView {
     let ctx = use_call();
@@ -15,6 +15,12 @@ pub fn ConfirmBar(what: Pending) -> impl IntoView {
             "Tinggalkan SOP ini? Jawaban yang sudah diisi tidak disimpan.",
             "Ya, ganti SOP",
             "leave-confirm",
+        ),
+        Pending::Wipe => (
+            "Hapus semua data Pandu di browser ini? Panggilan yang belum selesai (juga dari tab lain), \
+             riwayat shift, antrean e-voucher dan data karantina dihapus dan tidak dapat dikembalikan.",
+            "Ya, hapus semua",
+            "wipe-confirm",
         ),
     };
     view! {

@@ -1,5 +1,6 @@
 //! Components, one per file. Each renders engine state and sends the engine
-//! events through `state::CallCtx`; none of them decides anything an SOP says.
+//! events through `state::CallCtx` (storage, history and queue through
+//! `shift::ShiftCtx`); none of them decides anything an SOP says.
 
 mod app;
 mod ask_options;
@@ -8,24 +9,32 @@ mod call_nav;
 mod call_view;
 mod caller_header;
 mod collect_form;
+mod composed_view;
 mod confirm_bar;
 mod copy_button;
 mod escalate_card;
 mod field_input;
+mod history_item;
+mod history_panel;
 mod key_help;
 mod load_error;
 mod next_button;
 mod notice_panel;
 mod outcome_view;
 mod progress_bar;
+mod quarantine_notice;
+mod resume_list;
 mod script_lines;
 mod sop_finder;
 mod sop_item;
 mod status_badge;
 mod step_view;
+mod storage_status;
 mod ticket_panel;
 mod ticket_row;
 mod todo_lines;
 mod transfer_card;
+mod voucher_queue;
+mod wipe_all;
 
 pub use app::App;

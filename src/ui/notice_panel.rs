@@ -1,7 +1,7 @@
 use crate::state::use_call;
 use leptos::prelude::*;
 
-/// What the last transition changed: answers dropped by going back, warnings of the form just sent.
+/// What the last transition changed: a call restored from storage (and what no longer applies), answers dropped by going back, warnings of the form just sent.
 #[component]
 pub fn NoticePanel() -> impl IntoView {
     let ctx = use_call();
@@ -59,7 +59,37 @@ pub fn NoticePanel() -> impl IntoView {
                             </div>
                         }
                     });
-                (dropped, warnings)
+                let restored = n
+                    .restored
+                    .map(|text| {
+                        view! {
+                            <div class="pandu-notice" data-testid="restore-notice">
+                                <p class="pandu-notice__title" data-testid="restore-text">{text}</p>
+                                {(!n.lost.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <p>"Jawaban berikut tidak berlaku lagi; tanyakan ulang bila perlu:"</p>
+                                            <ul class="pandu-notice__list">
+                                                {n
+                                                    .lost
+                                                    .into_iter()
+                                                    .map(|d| {
+                                                        view! {
+                                                            <li data-testid="lost-item">
+                                                                <span class="pandu-notice__label">{d.label}</span>
+                                                                ": "
+                                                                <span class="pandu-notice__value">{d.value}</span>
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                    })}
+                            </div>
+                        }
+                    });
+                (restored, dropped, warnings)
             }}
         </div>
     }

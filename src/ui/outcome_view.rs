@@ -1,16 +1,12 @@
 use crate::state::use_call;
-use crate::state::CopyCtx;
-use crate::ui::copy_button::CopyButton;
-use crate::ui::ticket_panel::TicketPanel;
+use crate::ui::composed_view::ComposedView;
 use leptos::prelude::*;
-use pandu_engine::{ticket, System};
+use pandu_engine::ticket;
 
-/// The end of the call: the summary, one ticket panel per system, transfers and escalations, and copy-all.
+/// The end of the call: what to copy into each system, and "Selesai", which ends the call into the shift history.
 #[component]
 pub fn OutcomeView() -> impl IntoView {
     let ctx = use_call();
-    let copy = CopyCtx::new();
-    provide_context(copy);
     let composed = Memo::new(move |_| {
         let at = ctx.finished_at.get()?;
         ctx.call.with(|c| {
@@ -20,129 +16,27 @@ pub fn OutcomeView() -> impl IntoView {
                 .with_value(|cat| ticket::compose(cat, c, at))
         })
     });
-    let all_text =
-        Signal::derive(move || composed.with(|c| c.as_ref().map(|c| c.text()).unwrap_or_default()));
 
     view! {
         <div class="pandu-outcome" data-testid="outcome">
-            <p class="pandu-outcome__summary" data-testid="summary">
-                {move || composed.with(|c| c.as_ref().map(|c| c.summary.clone()).unwrap_or_default())}
-            </p>
-            <div class="pandu-outcome__bar">
-                <CopyButton text=all_text name="semua tiket" label="Salin semua" testid="copy-all" />
-                <p class="pandu-copy-status" data-testid="copy-status" role="status" aria-live="polite">
-                    {move || copy.status.get()}
-                </p>
-            </div>
-            {move || {
-                copy.manual
-                    .get()
-                    .map(|t| {
-                        view! {
-                            <label class="pandu-label" for="pandu-copy-manual">
-                                "Teks untuk disalin manual (Ctrl+C)"
-                            </label>
-                            <textarea
-                                id="pandu-copy-manual"
-                                class="pandu-input pandu-copy-manual"
-                                data-testid="copy-manual"
-                                readonly
-                                rows="6"
-                                prop:value=t
-                            ></textarea>
-                        }
-                    })
-            }}
-            {move || {
-                composed
-                    .get()
-                    .map(|c| {
-                        let empty = c.tickets.is_empty();
-                        let stamp = c.stamp();
-                        view! {
-                            {empty
-                                .then(|| {
-                                    view! {
-                                        <p class="pandu-outcome__none" data-testid="no-ticket">
-                                            "Tidak ada tiket yang perlu ditulis."
-                                        </p>
-                                    }
-                                })}
-                            {c
-                                .tickets
-                                .into_iter()
-                                .map(|t| view! { <TicketPanel ticket=t /> })
-                                .collect_view()}
-                            {(!c.transfers.is_empty())
-                                .then(|| {
-                                    view! {
-                                        <section class="pandu-done" aria-labelledby="pandu-done-t" data-testid="transfers">
-                                            <h4 id="pandu-done-t" class="pandu-done__title">"Transfer"</h4>
-                                            <ul class="pandu-done__list">
-                                                {c
-                                                    .transfers
-                                                    .into_iter()
-                                                    .map(|t| {
-                                                        view! {
-                                                            <li data-testid="transfer-item" data-number=t.number.clone()>
-                                                                {t.destination} " "
-                                                                <strong class="pandu-done__num">{t.number.clone()}</strong>
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </ul>
-                                        </section>
-                                    }
-                                })}
-                            {(!c.escalations.is_empty())
-                                .then(|| {
-                                    view! {
-                                        <section class="pandu-done" aria-labelledby="pandu-done-e" data-testid="escalations">
-                                            <h4 id="pandu-done-e" class="pandu-done__title">"Eskalasi"</h4>
-                                            <ul class="pandu-done__list">
-                                                {c
-                                                    .escalations
-                                                    .into_iter()
-                                                    .map(|e| {
-                                                        view! {
-                                                            <li
-                                                                data-testid="escalation-item"
-                                                                data-channel=e.channel.clone()
-                                                                data-level=e.level.clone()
-                                                            >
-                                                                <strong>{channel_title(&e.channel)}</strong>
-                                                                {(!e.level.is_empty()).then(|| format!(" – {}", e.level))}
-                                                                {(!e.reason.is_empty()).then(|| format!(": {}", e.reason))}
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </ul>
-                                        </section>
-                                    }
-                                })}
-                            <p class="pandu-outcome__stamp" data-testid="stamp">{stamp}</p>
-                        }
-                    })
-            }}
+            <ComposedView composed=composed />
             <div class="pandu-outcome__end">
-                <button
-                    type="button"
-                    class="pandu-btn pandu-btn--primary"
-                    data-testid="new-call"
-                    on:click=move |_| ctx.next_caller()
-                >
-                    "Panggilan baru"
-                </button>
+                <p class="pandu-tip" id="pandu-finish-tip">
+                    "Selesai: tiket masuk riwayat shift untuk disalin lagi, simpanan panggilan dihapus, "
+                    "dan data penelepon dikosongkan untuk panggilan berikutnya."
+                </p>
+                <div class="pandu-outcome__actions">
+                    <button
+                        type="button"
+                        class="pandu-btn pandu-btn--primary"
+                        data-testid="finish"
+                        aria-describedby="pandu-finish-tip"
+                        on:click=move |_| ctx.finish(true)
+                    >
+                        "Selesai"
+                    </button>
+                </div>
             </div>
         </div>
     }
-}
-
-// "simone" → "Simone", "callback" → "Form Request Callback"; roles (HoCC) as written.
-fn channel_title(channel: &str) -> String {
-    System::parse(&channel.to_lowercase())
-        .map(|s| s.title().to_string())
-        .unwrap_or_else(|| channel.to_string())
 }

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 
-import { openPage, waitForApp } from './lib.mjs';
+import { IGNORED_ERRORS, appUrl, openPage, waitForApp } from './lib.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SOPS_DIR = join(HERE, '..', '..', 'sops');
@@ -37,12 +37,98 @@ export function loadScenarios() {
   });
 }
 
+/**
+ * Errors that are not the app's, beyond IGNORED_ERRORS: a reload (or a closed tab) right after
+ * start-up cancels the browser's own favicon request, which Chromium reports as a failed request.
+ */
+export const NAVIGATION_NOISE = [...IGNORED_ERRORS, /^request failed: \S+\/favicon\.svg net::ERR_ABORTED$/];
+
 /** Opens the app in a fresh context, waits until it is ready, and returns the page handles. */
 export async function openApp(browser, options = {}) {
-  const opened = await openPage(browser, '/', options);
+  const opened = await openPage(browser, options.path ?? '/', { ignore: NAVIGATION_NOISE, ...options });
   await waitForApp(opened.page, opened.errors);
   await opened.page.locator('[data-testid="app"][data-ready="true"]').waitFor({ timeout: 15_000 });
   return opened;
+}
+
+/**
+ * Collects what goes wrong on `page` the way `openPage` does (page errors, console errors,
+ * failed requests, HTTP errors), for pages opened with `openTab` in a shared context.
+ */
+export function watchErrors(page, ignore = NAVIGATION_NOISE) {
+  const errors = [];
+  const report = (message) => {
+    if (!ignore.some((pattern) => pattern.test(message))) errors.push(message);
+  };
+  page.on('pageerror', (err) => report(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') report(`console.error: ${msg.text()}`);
+  });
+  page.on('requestfailed', (req) => report(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`.trim()));
+  page.on('response', (res) => {
+    if (res.status() >= 400) report(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return errors;
+}
+
+/** Waits until the app root says it is ready (the first render is done). */
+export async function waitForReady(page) {
+  await page.locator('[data-testid="app"][data-ready="true"]').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Opens the app in a new tab of an existing `context` (tabs of one browser share localStorage,
+ * each has its own sessionStorage). Returns `{ page, errors }`; the page may show a resumed
+ * call instead of the finder, so this waits for the app root only.
+ */
+export async function openTab(context, path = '/') {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(appUrl(path), { waitUntil: 'load', timeout: 15_000 });
+  await waitForReady(page);
+  return { page, errors };
+}
+
+/** Reloads the tab and waits for the app to be ready again. */
+export async function reloadApp(page) {
+  await page.reload({ waitUntil: 'load' });
+  await waitForReady(page);
+}
+
+/** Pandu's keys in localStorage (or sessionStorage), key → text. */
+export async function storedData(page, which = 'localStorage') {
+  return page.evaluate((w) => {
+    const s = window[w];
+    const out = {};
+    for (let i = 0; i < s.length; i += 1) {
+      const k = s.key(i);
+      if (k.startsWith('pandu:')) out[k] = s.getItem(k);
+    }
+    return out;
+  }, which);
+}
+
+/** What the running call shows: SOP, step, progress, path and header, for before/after comparisons. */
+export async function callSnapshot(page) {
+  return page.evaluate(() => {
+    const q = (s) => document.querySelector(s);
+    return {
+      sop: q('[data-testid="call"]')?.getAttribute('data-sop-id') ?? null,
+      callId: q('[data-testid="call"]')?.getAttribute('data-call-id') ?? null,
+      step: q('[data-testid="step"]')?.getAttribute('data-step-id') ?? null,
+      progress: q('[data-testid="progress"]')?.textContent ?? null,
+      path: [...document.querySelectorAll('[data-testid="breadcrumb"]')].map((b) => b.textContent),
+      caller: {
+        name: q('[data-testid="caller-name"]').value,
+        honorific: q('[data-testid="caller-honorific"]').value,
+        idpel: q('[data-testid="caller-idpel"]').value,
+        phone: q('[data-testid="caller-phone"]').value,
+      },
+      script: [...document.querySelectorAll('[data-testid="step"] [data-testid="script-line"]')].map((l) => l.textContent),
+      fields: Object.fromEntries([...document.querySelectorAll('[data-testid="step"] [data-testid="field"]')].map((f) => [
+        f.getAttribute('data-field-id'), f.querySelector('input, select, textarea').value])),
+    };
+  });
 }
 
 /** Fails with every page error and console error collected so far. */
@@ -248,8 +334,29 @@ export async function walkScenario(page, sc, { keyboard = false } = {}) {
     await openSop(page, sc.sop);
   }
 
+  await walkItems(page, sc, sc.walk ?? [], { keyboard });
+
+  const expect = sc.expect ?? {};
+  if (expect.outcome) assert.equal(await stepId(page), expect.outcome, `${sc.name}: outcome`);
+  await page.locator('[data-testid="outcome"]').waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.deepEqual(await readTickets(page), expect.ticket ?? {}, `${sc.name}: tickets`);
+  const transfers = await page.locator('[data-testid="transfer-item"]').evaluateAll(
+    (els) => els.map((e) => e.getAttribute('data-number')));
+  assert.deepEqual(transfers, expect.transfers ?? [], `${sc.name}: transfers`);
+  const escalations = await page.locator('[data-testid="escalation-item"]').evaluateAll(
+    (els) => els.map((e) => `${e.getAttribute('data-channel')} ${e.getAttribute('data-level')}`.trim()));
+  assert.deepEqual(escalations, expect.escalations ?? [], `${sc.name}: escalations`);
+}
+
+/**
+ * Carries out `items` (a slice of `sc.walk`) on the running call and checks what each states:
+ * the step it happens at, refused inputs and their messages, warnings, dropped answers.
+ * `first` is the 0-based index of `items[0]` in `sc.walk`, for the messages.
+ */
+export async function walkItems(page, sc, items, { keyboard = false, first = 0 } = {}) {
   let backs = 0;
-  for (const [i, item] of (sc.walk ?? []).entries()) {
+  for (const [j, item] of items.entries()) {
+    const i = first + j;
     const label = `${sc.name} › walk[${i + 1}]`;
     if (item.at) assert.equal(await stepId(page), item.at, `${label}: at the wrong step`);
     await tickMustLines(page, keyboard);
@@ -317,17 +424,6 @@ export async function walkScenario(page, sc, { keyboard = false } = {}) {
       throw new Error(`${label}: no action`);
     }
   }
-
-  const expect = sc.expect ?? {};
-  if (expect.outcome) assert.equal(await stepId(page), expect.outcome, `${sc.name}: outcome`);
-  await page.locator('[data-testid="outcome"]').waitFor({ timeout: STEP_TIMEOUT_MS });
-  assert.deepEqual(await readTickets(page), expect.ticket ?? {}, `${sc.name}: tickets`);
-  const transfers = await page.locator('[data-testid="transfer-item"]').evaluateAll(
-    (els) => els.map((e) => e.getAttribute('data-number')));
-  assert.deepEqual(transfers, expect.transfers ?? [], `${sc.name}: transfers`);
-  const escalations = await page.locator('[data-testid="escalation-item"]').evaluateAll(
-    (els) => els.map((e) => `${e.getAttribute('data-channel')} ${e.getAttribute('data-level')}`.trim()));
-  assert.deepEqual(escalations, expect.escalations ?? [], `${sc.name}: escalations`);
 }
 
 /** The tickets on screen: system → field name → value, exactly as the copy buttons copy them. */
@@ -360,6 +456,17 @@ export async function assertAxeClean(page, what) {
     }));
   });
   assert.deepEqual(result, [], `axe violations on ${what}:\n${JSON.stringify(result, null, 2)}`);
+}
+
+/** Every visible control smaller than 44 × 44 px (check boxes sit in larger labels). */
+export async function smallTargets(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, input:not([type=checkbox]), select, textarea, a[href]')]
+      .filter((e) => e.offsetParent !== null && !e.classList.contains('pandu-copybuf'))
+      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 43.5 || r.width < 43.5)
+      .map(({ e, r }) => `${e.getAttribute('data-testid') ?? e.tagName} ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
 }
 
 /** Fails if the page scrolls sideways. */

@@ -263,12 +263,12 @@ test('texts from users are shown as text, never as markup', { timeout: 30_000 },
   }
 });
 
-test('after the ticket, "Panggilan baru" clears the header for the next caller', { timeout: 60_000 }, async () => {
+test('after the ticket, "Selesai" clears the header for the next caller', { timeout: 60_000 }, async () => {
   const sc = scenarios.find((s) => s.name === REQUIRED['transfer-elektrinet'][0]);
   const { page, errors, close } = await openApp(browser);
   try {
     await walkScenario(page, sc);
-    await page.click('[data-testid="new-call"]');
+    await page.click('[data-testid="finish"]');
     await page.locator('[data-testid="sop-search"]').waitFor();
     assert.equal(await page.inputValue('[data-testid="caller-name"]'), '');
     assert.equal(await page.inputValue('[data-testid="caller-honorific"]'), '');

@@ -1,0 +1,285 @@
+//! What the widget keeps in the browser and how it comes back: each running
+//! call under its own key in `localStorage`, the shift history and the
+//! e-voucher day queue beside them, and in `sessionStorage` the id of the call
+//! this tab runs. Keys and formats are the engine's (`pandu_engine::saved`);
+//! moving the strings is `browser`'s. Every function here returns what went
+//! wrong instead of failing: a widget without storage still serves the call.
+
+use crate::browser::{self, Store};
+use crate::state::step_title;
+use chrono::NaiveDateTime;
+use pandu_engine::history::History;
+use pandu_engine::queue::Queue;
+use pandu_engine::saved::{self, Key, Saved};
+use pandu_engine::{flow::Call, validate, Catalog};
+
+/// A write that failed says why, in Indonesian, for the storage status.
+pub type Written = Result<(), String>;
+
+/// How `saved_at` and `ended_at` are written (WIB).
+pub const STAMP: &str = "%Y-%m-%d %H:%M";
+
+/// An unfinished call as the start screen lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unfinished {
+    pub id: String,
+    pub sop_title: String,
+    pub caller_name: String,
+    pub step_title: String,
+    pub saved_at: String,
+}
+
+/// What start-up found in `localStorage`.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Readable saved calls.
+    pub calls: Vec<Saved>,
+    pub history: Option<History>,
+    pub queue: Option<Queue>,
+    /// Keys whose data was unreadable or of an older format, now set aside.
+    pub quarantined: Vec<String>,
+    /// Why storage cannot be used at all, if it cannot.
+    pub problem: Option<String>,
+}
+
+/// Whether `localStorage` takes a write: some private modes hand out a store
+/// whose every `setItem` throws.
+pub fn probe() -> Written {
+    let key = format!("{}v{}:probe", saved::PREFIX, saved::FORMAT);
+    browser::store_set(Store::Local, &key, "1")?;
+    browser::store_remove(Store::Local, &key)
+}
+
+/// Read everything at start-up. Unreadable or old-format data is moved under
+/// `saved::quarantine_key` (never guessed at, never deleted) and listed.
+pub fn open(catalog: &Catalog, now: NaiveDateTime) -> Found {
+    let mut found = Found::default();
+    let keys = match browser::store_keys(Store::Local) {
+        Ok(keys) => keys,
+        Err(e) => {
+            found.problem = Some(e);
+            return found;
+        }
+    };
+    let stamp = now.format("%Y%m%dT%H%M%S").to_string();
+    for key in keys {
+        let readable = match saved::parse_key(&key) {
+            None | Some(Key::Quarantined | Key::Newer | Key::Unknown | Key::Tab) => continue,
+            Some(Key::Old) => false,
+            Some(Key::Call(id)) => match read_call(catalog, &key, &id) {
+                Ok(s) => {
+                    found.calls.push(s);
+                    true
+                }
+                Err(_) => false,
+            },
+            Some(Key::History) => match read::<History>(&key) {
+                Ok(h) => {
+                    found.history = h;
+                    true
+                }
+                Err(_) => false,
+            },
+            Some(Key::Queue) => match read::<Queue>(&key) {
+                Ok(q) => {
+                    found.queue = q;
+                    true
+                }
+                Err(_) => false,
+            },
+        };
+        if !readable {
+            quarantine(&key, &stamp);
+            found.quarantined.push(key);
+        }
+    }
+    found.calls.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    found
+}
+
+// Move the text under `key` aside. If the copy cannot be written the original
+// stays where it is (it is skipped again next time): data is never dropped.
+fn quarantine(key: &str, stamp: &str) {
+    if let Ok(Some(text)) = browser::store_get(Store::Local, key) {
+        if browser::store_set(Store::Local, &saved::quarantine_key(key, stamp), &text).is_ok() {
+            let _ = browser::store_remove(Store::Local, key);
+        }
+    }
+}
+
+fn read<T: serde::de::DeserializeOwned>(key: &str) -> Result<Option<T>, String> {
+    match browser::store_get(Store::Local, key)? {
+        None => Ok(None),
+        Some(text) => browser::from_json(&text).map(Some),
+    }
+}
+
+fn write<T: serde::Serialize>(key: &str, value: &T) -> Written {
+    let text = browser::to_json(value)?;
+    browser::store_set(Store::Local, key, &text)
+}
+
+// A saved call is readable when it parses, sits under its own id, and the
+// engine can restore it against this catalogue.
+fn read_call(catalog: &Catalog, key: &str, id: &str) -> Result<Saved, String> {
+    let saved: Saved = read(key)?.ok_or("hilang")?;
+    if saved.call.id != id {
+        return Err(format!("kunci {key} memuat panggilan {}", saved.call.id));
+    }
+    saved::restore(catalog, saved.clone())?;
+    Ok(saved)
+}
+
+/// Every readable saved call, newest first (after another tab wrote).
+pub fn saved_calls(catalog: &Catalog) -> Vec<Saved> {
+    let mut calls: Vec<Saved> = browser::store_keys(Store::Local)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|key| match saved::parse_key(&key) {
+            Some(Key::Call(id)) => read_call(catalog, &key, &id).ok(),
+            _ => None,
+        })
+        .collect();
+    calls.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    calls
+}
+
+/// One saved call, read fresh (another tab may have moved it on).
+pub fn load_call(catalog: &Catalog, id: &str) -> Option<Saved> {
+    read_call(catalog, &saved::call_key(id), id).ok()
+}
+
+/// Save the running call under its own key.
+pub fn save_call(call: &Call, now: NaiveDateTime) -> Written {
+    write(
+        &saved::call_key(&call.id),
+        &Saved::new(call.clone(), now.format(STAMP).to_string()),
+    )
+}
+
+/// The call ended or was given up: its saved state goes.
+pub fn forget_call(id: &str) -> Written {
+    browser::store_remove(Store::Local, &saved::call_key(id))
+}
+
+/// The id of the call this tab runs, kept across a reload of this tab only.
+pub fn tab_call() -> Option<String> {
+    browser::store_get(Store::Session, &saved::tab_key())
+        .ok()
+        .flatten()
+}
+
+/// Remember (or forget) the call this tab runs. Without `sessionStorage` a
+/// reload lists the call among the unfinished ones instead of resuming it.
+pub fn set_tab_call(id: Option<&str>) {
+    let _ = match id {
+        Some(id) => browser::store_set(Store::Session, &saved::tab_key(), id),
+        None => browser::store_remove(Store::Session, &saved::tab_key()),
+    };
+}
+
+/// The shift history as stored: `Err` when storage or the data is unusable.
+pub fn read_history() -> Result<Option<History>, String> {
+    read(&saved::history_key())
+}
+
+pub fn write_history(h: &History) -> Written {
+    write(&saved::history_key(), h)
+}
+
+/// The e-voucher day queue as stored.
+pub fn read_queue() -> Result<Option<Queue>, String> {
+    read(&saved::queue_key())
+}
+
+pub fn write_queue(q: &Queue) -> Written {
+    write(&saved::queue_key(), q)
+}
+
+/// "Hapus semua data": every key starting with Pandu's prefix, in both stores
+/// (quarantined data, other tabs' calls and this tab's id included).
+pub fn wipe_all() -> Written {
+    let mut result = Ok(());
+    for which in [Store::Local, Store::Session] {
+        // A store that cannot be opened holds nothing of Pandu's.
+        let keys = browser::store_keys(which).unwrap_or_default();
+        for key in keys.iter().filter(|k| k.starts_with(saved::PREFIX)) {
+            if let Err(e) = browser::store_remove(which, key) {
+                result = Err(e);
+            }
+        }
+    }
+    result
+}
+
+/// How a saved call is listed: its SOP, its caller and where it stands.
+/// The step is the one `restore` returns, so a changed SOP lists the step the
+/// call will really resume at.
+pub fn describe(catalog: &Catalog, saved: &Saved) -> Option<Unfinished> {
+    let restored = saved::restore(catalog, saved.clone()).ok()?;
+    let call = restored.call;
+    let sop_title = catalog.get(&call.sop)?.title.clone();
+    let step = call
+        .current(catalog)
+        .map(step_title)
+        .unwrap_or_else(|| call.at.step.clone());
+    let name = validate::one_line(&call.caller.name);
+    Some(Unfinished {
+        id: call.id.clone(),
+        sop_title,
+        caller_name: if name.is_empty() {
+            "(nama belum diisi)".into()
+        } else {
+            name
+        },
+        step_title: step,
+        saved_at: saved.saved_at.clone(),
+    })
+}
+
+/// When the saved call reached its outcome, for the ticket stamp after a reload.
+pub fn saved_time(saved: &Saved) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(&saved.saved_at, STAMP).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pandu_engine::flow::{Caller, Input};
+
+    fn catalog() -> Catalog {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
+        pandu_engine::authoring::load_dir(&dir).catalog()
+    }
+
+    #[test]
+    fn an_unfinished_call_is_listed_with_sop_caller_and_step() {
+        let cat = catalog();
+        let caller = Caller {
+            name: "  Budi \t Santoso ".into(),
+            ..Caller::default()
+        };
+        let mut call = Call::start(&cat, "transfer-elektrinet", caller, "c1").unwrap();
+        call.answer(&cat, Input::Choose("elektrinet".into()))
+            .unwrap();
+        let saved = Saved::new(call, "2026-11-22 09:41".into());
+        let u = describe(&cat, &saved).unwrap();
+        assert_eq!(u.id, "c1");
+        assert_eq!(u.sop_title, cat.get("transfer-elektrinet").unwrap().title);
+        assert_eq!(u.caller_name, "Budi Santoso");
+        assert_eq!(u.step_title, "Catat data pelapor");
+        assert_eq!(u.saved_at, "2026-11-22 09:41");
+        assert_eq!(
+            saved_time(&saved),
+            NaiveDateTime::parse_from_str("2026-11-22 09:41", STAMP).ok()
+        );
+    }
+
+    #[test]
+    fn a_call_of_an_sop_that_is_gone_is_not_listed() {
+        let cat = catalog();
+        let mut call = Call::start(&cat, "transfer-elektrinet", Caller::default(), "c2").unwrap();
+        call.sop = "hilang".into();
+        assert_eq!(describe(&cat, &Saved::new(call, "x".into())), None);
+    }
+}

@@ -1,0 +1,126 @@
+use crate::state::CopyCtx;
+use crate::ui::copy_button::CopyButton;
+use crate::ui::ticket_panel::TicketPanel;
+use leptos::prelude::*;
+use pandu_engine::ticket::Composed;
+use pandu_engine::System;
+
+/// A composed call, ready to copy: the summary, copy-all, one ticket panel per system, transfers, escalations and the stamp.
+#[component]
+pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl IntoView {
+    let copy = CopyCtx::new();
+    provide_context(copy);
+    let all_text =
+        Signal::derive(move || composed.with(|c| c.as_ref().map(|c| c.text()).unwrap_or_default()));
+
+    view! {
+        <p class="pandu-outcome__summary" data-testid="summary">
+            {move || composed.with(|c| c.as_ref().map(|c| c.summary.clone()).unwrap_or_default())}
+        </p>
+        <div class="pandu-outcome__bar">
+            <CopyButton text=all_text name="semua tiket" label="Salin semua" testid="copy-all" />
+            <p class="pandu-copy-status" data-testid="copy-status" role="status" aria-live="polite">
+                {move || copy.status.get()}
+            </p>
+        </div>
+        {move || {
+            copy.manual
+                .get()
+                .map(|t| {
+                    view! {
+                        <label class="pandu-label" for="pandu-copy-manual">
+                            "Teks untuk disalin manual (Ctrl+C)"
+                        </label>
+                        <textarea
+                            id="pandu-copy-manual"
+                            class="pandu-input pandu-copy-manual"
+                            data-testid="copy-manual"
+                            readonly
+                            rows="6"
+                            prop:value=t
+                        ></textarea>
+                    }
+                })
+        }}
+        {move || {
+            composed
+                .get()
+                .map(|c| {
+                    let empty = c.tickets.is_empty();
+                    let stamp = c.stamp();
+                    view! {
+                        {empty
+                            .then(|| {
+                                view! {
+                                    <p class="pandu-outcome__none" data-testid="no-ticket">
+                                        "Tidak ada tiket yang perlu ditulis."
+                                    </p>
+                                }
+                            })}
+                        {c
+                            .tickets
+                            .into_iter()
+                            .map(|t| view! { <TicketPanel ticket=t /> })
+                            .collect_view()}
+                        {(!c.transfers.is_empty())
+                            .then(|| {
+                                view! {
+                                    <section class="pandu-done" aria-labelledby="pandu-done-t" data-testid="transfers">
+                                        <h4 id="pandu-done-t" class="pandu-done__title">"Transfer"</h4>
+                                        <ul class="pandu-done__list">
+                                            {c
+                                                .transfers
+                                                .into_iter()
+                                                .map(|t| {
+                                                    view! {
+                                                        <li data-testid="transfer-item" data-number=t.number.clone()>
+                                                            {t.destination} " "
+                                                            <strong class="pandu-done__num">{t.number.clone()}</strong>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    </section>
+                                }
+                            })}
+                        {(!c.escalations.is_empty())
+                            .then(|| {
+                                view! {
+                                    <section class="pandu-done" aria-labelledby="pandu-done-e" data-testid="escalations">
+                                        <h4 id="pandu-done-e" class="pandu-done__title">"Eskalasi"</h4>
+                                        <ul class="pandu-done__list">
+                                            {c
+                                                .escalations
+                                                .into_iter()
+                                                .map(|e| {
+                                                    view! {
+                                                        <li
+                                                            data-testid="escalation-item"
+                                                            data-channel=e.channel.clone()
+                                                            data-level=e.level.clone()
+                                                        >
+                                                            <strong>{channel_title(&e.channel)}</strong>
+                                                            {(!e.level.is_empty()).then(|| format!(" – {}", e.level))}
+                                                            {(!e.reason.is_empty()).then(|| format!(": {}", e.reason))}
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    </section>
+                                }
+                            })}
+                        <p class="pandu-outcome__stamp" data-testid="stamp">{stamp}</p>
+                    }
+                })
+        }}
+    }
+}
+
+// "simone" → "Simone", "callback" → "Form Request Callback"; roles (HoCC) as written.
+fn channel_title(channel: &str) -> String {
+    System::parse(&channel.to_lowercase())
+        .map(|s| s.title().to_string())
+        .unwrap_or_else(|| channel.to_string())
+}

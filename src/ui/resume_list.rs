@@ -1,0 +1,61 @@
+use crate::shift::use_shift;
+use crate::state::use_call;
+use leptos::prelude::*;
+
+/// The unfinished calls saved in this browser (another tab's, a closed tab's), each resumable with one click.
+#[component]
+pub fn ResumeList() -> impl IntoView {
+    let shift = use_shift();
+    let ctx = use_call();
+    move || {
+        let items = shift.unfinished.get();
+        let failed = shift.resume_failed.get();
+        (!items.is_empty() || failed.is_some()).then(|| {
+            view! {
+                <section class="pandu-resume" aria-labelledby="pandu-resume-h" data-testid="resume-list">
+                    <h2 id="pandu-resume-h" class="pandu-section-title">
+                        "Panggilan belum selesai"
+                    </h2>
+                    {failed.map(|m| view! { <p class="pandu-hint" role="alert" data-testid="resume-failed">{m}</p> })}
+                    {(!items.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="pandu-tip">
+                                    "Tersimpan otomatis di browser ini (tab lain atau tab yang tertutup). Pilih untuk melanjutkan."
+                                </p>
+                            }
+                        })}
+                    <ul class="pandu-resume__list">
+                        {items
+                            .into_iter()
+                            .map(|u| {
+                                let id = u.id.clone();
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="pandu-resume__item"
+                                            data-testid="resume-item"
+                                            data-call-id=u.id.clone()
+                                            on:click=move |_| {
+                                                ctx.resume(&id);
+                                            }
+                                        >
+                                            <span class="pandu-resume__title" data-testid="resume-sop">{u.sop_title}</span>
+                                            <span class="pandu-resume__caller" data-testid="resume-caller">{u.caller_name}</span>
+                                            <span class="pandu-resume__meta">
+                                                <span data-testid="resume-step">{u.step_title}</span>
+                                                " · disimpan "
+                                                <span data-testid="resume-time">{u.saved_at}</span>
+                                            </span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
