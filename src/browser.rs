@@ -473,3 +473,166 @@ fn js_text(v: &JsValue) -> String {
         })
         .unwrap_or_else(|| "tidak diketahui".into())
 }
+
+// ---- Embedding: the host page, its messages, SOP packs, the offline cache ----
+
+/// Whether `index.html` asked to be mounted on the page body at start-up
+/// (`<body data-pandu="app">`). A host page that loads `pandu-embed.js` has no
+/// such body and mounts the widget itself with `Pandu.mount`.
+pub fn auto_mount() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .and_then(|b| b.get_attribute("data-pandu"))
+        .is_some_and(|v| v == "app")
+}
+
+/// Whether the widget runs inside a frame of another page.
+pub fn in_frame() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &window),
+        _ => false,
+    }
+}
+
+/// The page's own origin, e.g. `http://127.0.0.1:8080`.
+pub fn own_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The embedding page's origin as the browser reports it: `ancestorOrigins`
+/// where it exists (Chromium, Safari), else the referrer's origin.
+pub fn parent_origin() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let ancestors = Reflect::get(&location, &"ancestorOrigins".into()).ok();
+    if let Some(first) = ancestors
+        .filter(|a| a.is_object())
+        .and_then(|a| Reflect::get(&a, &"0".into()).ok())
+        .and_then(|o| o.as_string())
+    {
+        return Some(first);
+    }
+    let referrer = window.document()?.referrer();
+    web_sys::Url::new(&referrer).ok().map(|u| u.origin())
+}
+
+/// Post `message` to the parent window, addressed to `origin` only: the
+/// browser delivers it solely if the parent is at that origin.
+pub fn post_to_parent(message: &JsValue, origin: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("tidak ada jendela browser")?;
+    let parent = window
+        .parent()
+        .map_err(|e| js_text(&e))?
+        .ok_or("tidak ada halaman induk")?;
+    parent
+        .post_message(message, origin)
+        .map_err(|e| js_text(&e))
+}
+
+/// Call a host's `onEvent(message)`; a throwing host callback is logged, not ours to fail on.
+pub fn call_host(callback: &Function, message: &JsValue) {
+    if let Err(e) = callback.call1(&JsValue::NULL, message) {
+        web_sys::console::warn_2(&"Pandu: onEvent milik halaman host gagal:".into(), &e);
+    }
+}
+
+/// A Rust value as a plain JS object (maps as objects, not `Map`), for `postMessage`.
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| e.to_string())
+}
+
+/// A JS value read as a Rust type; the error in words for the host.
+pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        let text = e.to_string();
+        // serde-wasm-bindgen's errors are JS `Error`s and print as such.
+        text.strip_prefix("Error: ").unwrap_or(&text).to_string()
+    })
+}
+
+/// A property of a JS object, if the value is an object and has it.
+pub fn prop(object: &JsValue, name: &str) -> Option<JsValue> {
+    if !object.is_object() {
+        return None;
+    }
+    Reflect::get(object, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Set a property on a JS object (ignored on a non-object).
+pub fn set_prop(object: &JsValue, name: &str, value: &JsValue) {
+    if object.is_object() {
+        let _ = Reflect::set(object, &name.into(), value);
+    }
+}
+
+/// An address resolved against the page: (full address, its origin).
+pub fn resolve_url(url: &str) -> Result<(String, String), String> {
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let parsed = web_sys::Url::new_with_base(url, &base)
+        .map_err(|_| format!("alamat `{url}` tidak valid"))?;
+    Ok((parsed.href(), parsed.origin()))
+}
+
+/// GET `url` and parse its body with the browser's `JSON.parse`.
+pub async fn fetch_json(url: &str) -> Result<JsValue, String> {
+    let window = web_sys::window().ok_or("tidak ada jendela browser")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("tidak dapat diambil ({})", js_text(&e)))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "jawaban server tidak terbaca".to_string())?;
+    if !response.ok() {
+        return Err(format!(
+            "server menjawab {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| js_text(&e))?)
+        .await
+        .map_err(|e| js_text(&e))?
+        .as_string()
+        .unwrap_or_default();
+    js_sys::JSON::parse(&text).map_err(|e| format!("bukan JSON yang sah ({})", js_text(&e)))
+}
+
+/// Register `sw.js` (written by the build next to `index.html`) so that a
+/// phone that loses signal can reload. Skipped where there is no service
+/// worker API (plain http on another host, some embedded browsers).
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let Some(container) = prop(&navigator, "serviceWorker") else {
+        return;
+    };
+    let Ok(register) = Reflect::get(&container, &"register".into()) else {
+        return;
+    };
+    let Ok(register) = register.dyn_into::<Function>() else {
+        return;
+    };
+    if let Ok(promise) = register.call1(&container, &"./sw.js".into()) {
+        if let Ok(promise) = promise.dyn_into::<Promise>() {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(e) = JsFuture::from(promise).await {
+                    web_sys::console::warn_2(&"Pandu: cache luring tidak terpasang:".into(), &e);
+                }
+            });
+        }
+    }
+}

@@ -8,6 +8,7 @@
 //! - `browser`: the only module that talks to browser APIs.
 
 pub mod browser;
+pub mod host;
 pub mod keys;
 pub mod shift;
 pub mod state;

@@ -392,6 +392,22 @@ impl CallCtx {
         }
     }
 
+    /// The host said `reset`: a call at its outcome ends as with "Selesai";
+    /// an unfinished one is set aside, still saved and listed to resume, so a
+    /// host's reset never loses a CSO's work. The header is cleared either way.
+    pub fn reset_for_host(&self) {
+        if self.call.with_untracked(Option::is_none) {
+            self.caller.set(Caller::default());
+            return;
+        }
+        if self.finished_at.get_untracked().is_some() {
+            self.finish(true);
+        } else {
+            self.close();
+            self.caller.set(Caller::default());
+        }
+    }
+
     // The call's saved state goes. Only a failure is reported: a removal is
     // not a save, and must not turn "tidak tersimpan" into "tersimpan".
     fn forget(&self, id: &str) {

@@ -2,7 +2,8 @@
 //! and the widget exchange through `postMessage`, and which origins may talk.
 //! Plain data here; the browser adapter does the posting and listening.
 
-use crate::flow::Caller;
+use crate::flow::{Call, Caller};
+use crate::model::{Catalog, StepKind};
 use crate::template::Honorific;
 use crate::ticket::{Composed, Ticket};
 use serde::{Deserialize, Serialize};
@@ -37,6 +38,11 @@ impl HostCaller {
             honorific: Honorific::parse(&self.honorific),
             idpel: self.idpel.clone(),
             phone: self.phone.clone(),
+            known: self
+                .prefills()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.trim().to_string()))
+                .collect(),
         }
     }
 
@@ -113,6 +119,8 @@ pub enum WidgetEvent {
         reason: String,
     },
     TicketReady {
+        call: String,
+        cso: String,
         sop: String,
         version: String,
         time: String,
@@ -121,19 +129,82 @@ pub enum WidgetEvent {
     },
     CallEnded {
         call: String,
+        cso: String,
         sop: String,
+    },
+    /// A host message the widget could not act on, said in Indonesian.
+    Error {
+        message: String,
     },
 }
 
 impl WidgetEvent {
-    pub fn ticket_ready(c: &Composed) -> WidgetEvent {
+    pub fn ticket_ready(call: &str, cso: &str, c: &Composed) -> WidgetEvent {
         WidgetEvent::TicketReady {
+            call: call.to_string(),
+            cso: cso.to_string(),
             sop: c.sop.clone(),
             version: c.version.clone(),
             time: c.time.clone(),
             tickets: c.tickets.iter().map(TicketOut::from).collect(),
             text: c.text(),
         }
+    }
+}
+
+/// What the host hears when a call arrives at a step: always `step-changed`,
+/// and at a transfer or escalation step that request too, with its template
+/// text rendered for this call.
+pub fn arrival(catalog: &Catalog, call: &Call) -> Vec<WidgetEvent> {
+    let Some(step) = call.current(catalog) else {
+        return Vec::new();
+    };
+    let mut out = vec![WidgetEvent::StepChanged {
+        sop: call.at.sop.clone(),
+        step: step.id.clone(),
+        clause: step.clause.clone(),
+    }];
+    match &step.kind {
+        StepKind::Transfer {
+            destination,
+            number,
+            ..
+        } => out.push(WidgetEvent::TransferRequested {
+            destination: call.render(destination),
+            number: call.render(number),
+        }),
+        StepKind::Escalate {
+            channel,
+            level,
+            reason,
+            ..
+        } => out.push(WidgetEvent::Escalation {
+            channel: channel.clone(),
+            level: call.render(level),
+            reason: call.render(reason),
+        }),
+        _ => {}
+    }
+    out
+}
+
+/// Look at a posted message's `pandu` and `type` before reading the rest.
+/// `Ok(false)`: not a Pandu message (other scripts post too), ignore it
+/// quietly. `Ok(true)`: read it as a `HostMessage`. `Err`: a Pandu message the
+/// widget cannot act on, with the reason for an `error` event.
+pub fn screen(version: Option<f64>, kind: Option<&str>) -> Result<bool, String> {
+    match version {
+        None => Ok(false),
+        Some(v) if v == f64::from(CONTRACT_VERSION) => match kind {
+            Some("context" | "start" | "reset") => Ok(true),
+            Some(other) => Err(format!(
+                "Jenis pesan `{other}` tidak dikenal (kontrak Pandu versi {CONTRACT_VERSION}: context, start, reset)."
+            )),
+            None => Err("Pesan tanpa `type` diabaikan.".to_string()),
+        },
+        Some(v) => Err(format!(
+            "Pesan kontrak versi {v} tidak didukung; Pandu ini memakai versi {CONTRACT_VERSION}."
+        )),
     }
 }
 

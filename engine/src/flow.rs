@@ -29,6 +29,10 @@ pub struct Caller {
     pub idpel: String,
     #[serde(default)]
     pub phone: String,
+    /// Values the host console already knows (`email`, `unit`), by field id:
+    /// a field with that id starts with it, as if the CSO had typed it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub known: BTreeMap<String, String>,
 }
 
 /// Where a sub-flow returns to.
@@ -246,13 +250,16 @@ impl Call {
     }
 
     /// The starting text of a field: last input there if the CSO stepped back
-    /// over it, else its prefill template.
+    /// over it, else what the host knew for that field id, else its prefill template.
     pub fn field_start_value(&self, field: &Field) -> String {
         if let Some(v) = self
             .drafts
             .get(&self.at.step)
             .and_then(|d| d.get(&field.id))
         {
+            return v.clone();
+        }
+        if let Some(v) = self.caller.known.get(&field.id) {
             return v.clone();
         }
         if field.prefill.is_empty() {

@@ -11,6 +11,7 @@ pub mod flow;
 pub mod history;
 pub mod lint;
 pub mod model;
+pub mod pack;
 pub mod queue;
 pub mod saved;
 pub mod scenario;

@@ -22,6 +22,7 @@ fn caller() -> Caller {
         honorific: Honorific::Ibu,
         idpel: String::new(),
         phone: "0812 3456 7890".into(),
+        ..Caller::default()
     }
 }
 

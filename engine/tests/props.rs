@@ -212,6 +212,7 @@ fn walk(catalog: &Catalog, sop: &str, seed: u64) -> Result<(), TestCaseError> {
         honorific: Honorific::Ibu,
         idpel: String::new(),
         phone: "081234567890".into(),
+        ..Caller::default()
     };
     let mut call = Call::start(catalog, sop, caller, "acak")
         .map_err(|e| TestCaseError::fail(e.to_string()))?;

@@ -1,4 +1,5 @@
 use crate::browser;
+use crate::host::{HostConfig, HostCtx, PackNotice, Sink};
 use crate::keys::{self, Command, Press};
 use crate::shift::{Settings, ShiftCtx};
 use crate::state::{AppCtx, CallCtx};
@@ -6,8 +7,8 @@ use crate::store;
 use crate::ui::call_view::CallView;
 use crate::ui::caller_header::CallerHeader;
 use crate::ui::history_panel::HistoryPanel;
+use crate::ui::host_status::HostStatus;
 use crate::ui::key_help::KeyHelp;
-use crate::ui::load_error::LoadError;
 use crate::ui::quarantine_notice::QuarantineNotice;
 use crate::ui::resume_list::ResumeList;
 use crate::ui::sop_finder::SopFinder;
@@ -16,22 +17,35 @@ use crate::ui::voucher_queue::VoucherQueue;
 use crate::ui::wipe_all::WipeAll;
 use leptos::ev;
 use leptos::prelude::*;
+use pandu_engine::contract::HostMessage;
 use pandu_engine::saved;
-use pandu_engine::StepKind;
+use pandu_engine::{Catalog, StepKind};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
 
-/// The whole widget: loads the catalogue and what was saved, then shows the caller header and either the start screen or the call.
+/// Where `Pandu.mount`'s `handle.send(message)` delivers: the mounted widget
+/// puts its message handler here once its contexts exist.
+pub type Inbox = Rc<RefCell<Option<Box<dyn Fn(JsValue)>>>>;
+
+/// The whole widget: restores what was saved, talks to the host console, and shows the caller header and either the start screen or the call.
 #[component]
-pub fn App() -> impl IntoView {
-    let catalog = match browser::load_catalog() {
-        Ok(c) => c,
-        Err(message) => return view! { <LoadError message /> }.into_any(),
-    };
+pub fn App(
+    catalog: Catalog,
+    config: HostConfig,
+    pack: Option<PackNotice>,
+    inbox: Option<Inbox>,
+) -> impl IntoView {
     let app = AppCtx::new(catalog, browser::now_wib().date());
     let (shift, saved_calls) = ShiftCtx::open(app, Settings::from_page());
     let ctx = CallCtx::new(app, shift);
+    let framed = matches!(config.sink, Sink::Parent);
+    let context = config.context.clone();
+    let host = HostCtx::new(config, pack);
     provide_context(app);
     provide_context(shift);
     provide_context(ctx);
+    provide_context(host);
 
     // A reload (or a crash) of this tab brings its own call back; the calls
     // of other tabs, and of tabs that were closed, are listed to resume.
@@ -41,6 +55,23 @@ pub fn App() -> impl IntoView {
         store::set_tab_call(None);
         shift.list_unfinished(&saved_calls, None);
     }
+
+    // The host console: context given at mount, messages from the parent
+    // frame or through `handle.send`, and events about the call.
+    if let Some(caller) = context {
+        let cso = host.cso.get_untracked();
+        let _ = host.carry_out(ctx, HostMessage::Context { caller, cso });
+    }
+    if framed {
+        let messages = window_event_listener(ev::message, move |e| {
+            host.receive(ctx, &e.origin(), e.data());
+        });
+        on_cleanup(move || messages.remove());
+    }
+    if let Some(inbox) = inbox {
+        *inbox.borrow_mut() = Some(Box::new(move |data| host.handle(ctx, data)));
+    }
+    host.watch(ctx);
 
     // Another tab saved, ended or wiped something: list and history follow.
     let storage = window_event_listener(ev::storage, move |e| {
@@ -86,6 +117,7 @@ pub fn App() -> impl IntoView {
         if !ready.get_untracked() {
             ready.set(true);
             browser::mark_ready();
+            app.catalog.with_value(|cat| host.ready(cat));
             // The first thing a CSO does is look for the SOP (unless a
             // reload brought a call back: its step has the focus then).
             if !resumed {
@@ -95,11 +127,17 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <main class="pandu" data-testid="app" data-ready=move || ready.get().then_some("true")>
+        <main
+            class="pandu"
+            class:pandu--embed=host.embed
+            data-testid="app"
+            data-ready=move || ready.get().then_some("true")
+        >
             <header class="pandu-brand">
                 <h1 class="pandu-brand__name">"Pandu"</h1>
                 <p class="pandu-brand__tag">"Panduan SOP CC PLN 123"</p>
             </header>
+            <HostStatus />
             <StorageStatus />
             <QuarantineNotice />
             {move || (!running.get()).then(|| view! { <ResumeList /> })}

@@ -252,7 +252,8 @@ async function focusedTestId(page) {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
 }
 
-async function fillForm(page, fill, keyboard, label) {
+// `keep`: ids of fields left as the form shows them (a value the host prefilled).
+async function fillForm(page, fill, keyboard, label, keep = []) {
   const fields = await fieldControls(page);
   for (const id of Object.keys(fill)) {
     assert.ok(fields.some((f) => f.id === id), `${label}: the step has no field \`${id}\``);
@@ -263,6 +264,7 @@ async function fillForm(page, fill, keyboard, label) {
   if (impossible) return { impossible: impossible.id };
   if (!keyboard) {
     for (const f of fields) {
+      if (keep.includes(f.id)) continue;
       const value = fill[f.id] ?? '';
       const control = page.locator(`[data-testid="step"] [data-testid="field"][data-field-id="${f.id}"]`).locator('input, select, textarea').first();
       if (f.tag === 'select') await control.selectOption(value);
@@ -282,7 +284,9 @@ async function fillForm(page, fill, keyboard, label) {
   for (const [i, f] of fields.entries()) {
     assert.equal(await focusedField(page), i, `${label}: Tab did not reach field \`${f.id}\``);
     const value = fill[f.id] ?? '';
-    if (f.tag === 'select') {
+    if (keep.includes(f.id)) {
+      // Left as shown.
+    } else if (f.tag === 'select') {
       // On a closed select, Home picks the first option and each ArrowDown the next one.
       const index = f.options.indexOf(value);
       assert.ok(index >= 0, `${label}: \`${value}\` is not an option of \`${f.id}\``);
@@ -400,7 +404,7 @@ export async function walkItems(page, sc, items, { keyboard = false, first = 0 }
     } else if (item.fill) {
       const refusedBefore = await page.getAttribute('[data-testid="form"]', 'data-refused');
       const expectErrors = item.errors && Object.keys(item.errors).length > 0;
-      const { impossible } = await fillForm(page, item.fill, keyboard, label);
+      const { impossible } = await fillForm(page, item.fill, keyboard, label, item.keep);
       if (impossible) {
         assert.ok(expectErrors && item.errors[impossible],
           `${label}: \`${item.fill[impossible]}\` is not an option of \`${impossible}\`, yet the scenario expects it accepted`);

@@ -8,6 +8,7 @@
 //! Std only, on purpose: this crate is compiled on every CI run, before anything else.
 
 mod loader;
+mod offline;
 mod run;
 mod server;
 mod tools;
@@ -174,6 +175,10 @@ fn serve(root: &Path, rest: &[String]) -> Result<ExitCode> {
     })?;
     println!();
     println!("Pandu: http://{}/", server.local_addr());
+    println!(
+        "Demo console (Pandu as a side panel): http://{}/demo/console.html",
+        server.local_addr()
+    );
     println!("(serving {}; Ctrl-C to stop)", server.root().display());
     server.run();
     Ok(ExitCode::SUCCESS)

@@ -127,6 +127,11 @@ impl Tools {
             if let Some(name) = crate::loader::externalize(&self.root.join("dist"))? {
                 println!("xtask: moved trunk's inline loader to dist/{name} (strict CSP)");
             }
+            let build = crate::offline::write(&self.root.join("dist"))?;
+            println!(
+                "xtask: wrote dist/sw.js ({} files for offline use) and dist/pandu-embed.js",
+                build.files.len()
+            );
         }
         Ok(ok)
     }
