@@ -1,13 +1,21 @@
-//! Reads and lints `sops/*.toml` at build time and embeds them as compact
-//! JSON, which the widget hands to the browser's own `JSON.parse`: no TOML or
-//! JSON parser ships in the wasm. A broken SOP file fails the build with its
-//! file, line or step.
+//! Reads and lints `sops/*.toml` at build time and embeds them as JSON texts,
+//! one heading and one body per SOP (`pandu_engine::library::Packed`), which
+//! the widget reads with the engine's small JSON reader, steps only when a
+//! call needs them: no TOML or serde parser ships in the wasm. A broken SOP
+//! file fails the build with its file, line or step.
+//!
+//! `PANDU_SOPS_DIR` builds another directory instead (the benchmark's
+//! thousand generated SOPs).
 
-use pandu_engine::authoring::load_dir;
+use pandu_engine::authoring::{drills, load_dir, packed_rust};
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
+    println!("cargo:rerun-if-env-changed=PANDU_SOPS_DIR");
+    let dir = match std::env::var_os("PANDU_SOPS_DIR") {
+        Some(d) => std::path::PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("sops"),
+    };
     println!("cargo:rerun-if-changed={}", dir.display());
     if let Ok(rd) = std::fs::read_dir(&dir) {
         for e in rd.flatten() {
@@ -21,7 +29,22 @@ fn main() {
         }
         panic!("SOP di sops/ tidak lolos pemeriksaan:\n{}", loaded.report());
     }
-    let json = serde_json::to_string(&loaded.catalog()).expect("catalogue serialises");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("sops.json");
-    std::fs::write(out, json).expect("write sops.json");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
+    std::fs::write(out.join("sops.rs"), packed_rust(&loaded.catalog())).expect("write sops.rs");
+    // Drills are replayed on the SOPs now, so a drill that no longer fits
+    // its SOP fails the build instead of a trainee's session.
+    let drills = drills(&loaded).unwrap_or_else(|errors| {
+        for line in &errors {
+            println!("cargo:warning={line}");
+        }
+        panic!(
+            "Latihan di sops/ tidak cocok dengan SOP-nya:\n{}",
+            errors.join("\n")
+        )
+    });
+    std::fs::write(
+        out.join("drills.json"),
+        pandu_engine::json::to_text(&drills),
+    )
+    .expect("write drills.json");
 }

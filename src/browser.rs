@@ -9,15 +9,15 @@
 use crate::keys::KeyTarget;
 use chrono::NaiveDateTime;
 use js_sys::{Function, Promise, Reflect};
-use pandu_engine::Catalog;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use pandu_engine::json::{self, FromJson, ToJson};
+use pandu_engine::library::{Library, Packed};
+use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The linted catalogue, embedded by `build.rs` as JSON. The browser's own
-/// `JSON.parse` reads it, so no JSON parser ships in the wasm.
-const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sops.json"));
+/// The linted catalogue, embedded by `build.rs`: per SOP a heading and its
+/// steps as JSON text, read by the engine when needed.
+static BUILTIN: &[Packed] = include!(concat!(env!("OUT_DIR"), "/sops.rs"));
 
 /// WIB is UTC+7 all year round (no daylight saving).
 const WIB_OFFSET_MS: f64 = 7.0 * 3600.0 * 1000.0;
@@ -43,11 +43,17 @@ pub fn on_panic(info: &std::panic::PanicHookInfo) {
     let _ = body.prepend_with_node_1(&note);
 }
 
-/// The SOP catalogue, or an Indonesian message saying why it could not be read.
-pub fn load_catalog() -> Result<Catalog, String> {
-    let value = js_sys::JSON::parse(CATALOG_JSON)
-        .map_err(|e| format!("Data SOP rusak (JSON): {}", js_text(&e)))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("Data SOP tidak terbaca: {e}"))
+/// The drills of `sops/*.drills.toml`, with their expected paths (worked out by the build).
+static DRILLS: &str = include_str!(concat!(env!("OUT_DIR"), "/drills.json"));
+
+/// The training drills, or why they could not be read.
+pub fn load_drills() -> Result<Vec<pandu_engine::training::Drill>, String> {
+    json::from_text(DRILLS).map_err(|e| format!("Data latihan tidak terbaca: {e}"))
+}
+
+/// The built-in SOPs, or an Indonesian message saying why they could not be read.
+pub fn load_library() -> Result<Library, String> {
+    Library::from_packed(BUILTIN).map_err(|e| format!("Data SOP tidak terbaca: {e}"))
 }
 
 /// One of the browser's two key-value stores.
@@ -115,27 +121,18 @@ pub fn store_keys(which: Store) -> Result<Vec<String>, String> {
     Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
 }
 
-// Storage holds strings, so values go through JSON. Not gloo-storage: it
-// serialises with serde_json, which would ship a second JSON parser in the
-// wasm every CSO downloads at each start. The browser already has one:
-// serde-wasm-bindgen turns the value into a JS object and `JSON.stringify` /
-// `JSON.parse` do the text, as for the catalogue.
+// Storage holds strings, so values go through JSON: the engine's own small
+// codec (`pandu_engine::json`), not gloo-storage with serde_json, whose bytes
+// every CSO would download at each start.
 
-/// A value as JSON text (maps as plain objects, so the text round-trips).
-pub fn to_json<T: Serialize>(value: &T) -> Result<String, String> {
-    let js = value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| e.to_string())?;
-    js_sys::JSON::stringify(&js)
-        .map_err(|e| js_text(&e))?
-        .as_string()
-        .ok_or_else(|| "nilai tidak dapat disimpan sebagai JSON".into())
+/// A value as JSON text.
+pub fn to_json<T: ToJson>(value: &T) -> String {
+    json::to_text(value)
 }
 
 /// A value read back from JSON text; `Err` says why it is unreadable.
-pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let js = js_sys::JSON::parse(text).map_err(|e| format!("bukan JSON: {}", js_text(&e)))?;
-    serde_wasm_bindgen::from_value(js).map_err(|e| e.to_string())
+pub fn from_json<T: FromJson>(text: &str) -> Result<T, String> {
+    json::from_text(text)
 }
 
 /// A parameter of the page address (`?riwayat=10` → `Some("10")`).
@@ -431,7 +428,10 @@ pub fn key_target(ev: &web_sys::KeyboardEvent) -> KeyTarget {
     match el.tag_name().to_ascii_uppercase().as_str() {
         "TEXTAREA" | "SELECT" => KeyTarget::Text,
         "INPUT" => {
-            let kind = el.get_attribute("type").unwrap_or_default().to_lowercase();
+            let kind = el
+                .get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             if matches!(
                 kind.as_str(),
                 "checkbox" | "radio" | "button" | "submit" | "reset"
@@ -445,6 +445,114 @@ pub fn key_target(ev: &web_sys::KeyboardEvent) -> KeyTarget {
         _ if el.get_attribute("contenteditable").is_some() => KeyTarget::Text,
         _ => KeyTarget::Page,
     }
+}
+
+// ---- Events, read at the widget's root (see `actions.rs`) ----
+
+/// The element an event was aimed at.
+fn target_el(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()
+}
+
+/// A `value` or `checked` property, without a web-sys type per kind of control.
+fn js_value(el: &web_sys::Element) -> String {
+    Reflect::get(el, &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// The element with a `data-act` that an event happened in (the button
+/// itself, or the button around the clicked label).
+pub struct Acted {
+    pub act: String,
+    pub arg: String,
+    el: web_sys::Element,
+}
+
+impl Acted {
+    /// Another attribute of the element (`data-copy`, `data-name`, …).
+    pub fn attr(&self, name: &str) -> Option<String> {
+        self.el.get_attribute(name)
+    }
+
+    /// A checkbox's state.
+    pub fn checked(&self) -> bool {
+        Reflect::get(&self.el, &"checked".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    }
+}
+
+/// The `data-act` element an event came from, if any.
+pub fn acted(ev: &web_sys::Event) -> Option<Acted> {
+    let el = target_el(ev)?.closest("[data-act]").ok()??;
+    Some(Acted {
+        act: el.get_attribute("data-act")?,
+        arg: el.get_attribute("data-arg").unwrap_or_default(),
+        el,
+    })
+}
+
+/// A control whose value changed or that lost the focus: its `data-input`
+/// name, or its `name` inside a collect form, with its value now.
+pub struct Edited {
+    pub input: Option<String>,
+    pub field: Option<String>,
+    pub value: String,
+    /// A `<select>`: done when it changes.
+    pub select: bool,
+}
+
+pub fn edited(ev: &web_sys::Event) -> Option<Edited> {
+    let el = target_el(ev)?;
+    let input = el.get_attribute("data-input");
+    let field = match el.closest("[data-testid=\"form\"]") {
+        Ok(Some(_)) => el.get_attribute("name"),
+        _ => None,
+    };
+    if input.is_none() && field.is_none() {
+        return None;
+    }
+    Some(Edited {
+        value: js_value(&el),
+        select: el.tag_name().eq_ignore_ascii_case("SELECT"),
+        input,
+        field,
+    })
+}
+
+/// What the collect form on screen holds, by field name.
+pub fn form_values() -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let list = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-testid=\"form\"] [name]").ok());
+    if let Some(list) = list {
+        for i in 0..list.length() {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                if let Some(name) = el.get_attribute("name") {
+                    out.insert(name, js_value(&el));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a key was pressed on, for the lists' arrow keys: the element's
+/// `data-testid`, or `textarea` for a text area.
+pub fn key_testid(ev: &web_sys::KeyboardEvent) -> Option<String> {
+    let el = target_el(ev)?;
+    el.get_attribute("data-testid").or_else(|| {
+        el.tag_name()
+            .eq_ignore_ascii_case("TEXTAREA")
+            .then(|| "textarea".to_string())
+    })
 }
 
 /// Whether a blur hands the focus to a button. Validating then would insert
@@ -542,20 +650,22 @@ pub fn call_host(callback: &Function, message: &JsValue) {
     }
 }
 
-/// A Rust value as a plain JS object (maps as objects, not `Map`), for `postMessage`.
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| e.to_string())
+/// A Rust value as a plain JS object, for `postMessage` and `onEvent`.
+pub fn to_js<T: ToJson>(value: &T) -> Result<JsValue, String> {
+    js_sys::JSON::parse(&json::to_text(value)).map_err(|e| js_text(&e))
+}
+
+/// A JS value (a host's message or option) as JSON, through the browser's own
+/// `JSON.stringify`; `None` for what JSON cannot hold (functions, cycles).
+pub fn js_json(value: &JsValue) -> Option<json::Json> {
+    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
+    json::Json::parse(&text).ok()
 }
 
 /// A JS value read as a Rust type; the error in words for the host.
-pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        let text = e.to_string();
-        // serde-wasm-bindgen's errors are JS `Error`s and print as such.
-        text.strip_prefix("Error: ").unwrap_or(&text).to_string()
-    })
+pub fn from_js<T: FromJson>(value: &JsValue) -> Result<T, String> {
+    let j = js_json(value).ok_or("nilai tidak dapat dibaca sebagai JSON")?;
+    T::from_json(&j)
 }
 
 /// A property of a JS object, if the value is an object and has it.
@@ -585,8 +695,8 @@ pub fn resolve_url(url: &str) -> Result<(String, String), String> {
     Ok((parsed.href(), parsed.origin()))
 }
 
-/// GET `url` and parse its body with the browser's `JSON.parse`.
-pub async fn fetch_json(url: &str) -> Result<JsValue, String> {
+/// GET `url` and return its body as text.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("tidak ada jendela browser")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -601,12 +711,11 @@ pub async fn fetch_json(url: &str) -> Result<JsValue, String> {
             response.status_text()
         ));
     }
-    let text = JsFuture::from(response.text().map_err(|e| js_text(&e))?)
+    Ok(JsFuture::from(response.text().map_err(|e| js_text(&e))?)
         .await
         .map_err(|e| js_text(&e))?
         .as_string()
-        .unwrap_or_default();
-    js_sys::JSON::parse(&text).map_err(|e| format!("bukan JSON yang sah ({})", js_text(&e)))
+        .unwrap_or_default())
 }
 
 /// Register `sw.js` (written by the build next to `index.html`) so that a

@@ -7,6 +7,7 @@ use crate::browser;
 use crate::state::CallCtx;
 use leptos::prelude::*;
 use pandu_engine::contract::{self, HostCaller, HostMessage, Origins, WidgetEvent};
+use pandu_engine::flow::Pos;
 use pandu_engine::ticket;
 use pandu_engine::Catalog;
 use wasm_bindgen::{JsCast, JsValue};
@@ -37,6 +38,10 @@ pub struct HostConfig {
     /// Caller context given with `Pandu.mount`.
     pub context: Option<HostCaller>,
     pub cso: String,
+    /// Start in training mode (`?mode=latihan`, mount option `mode: "latihan"`),
+    /// optionally on a simulated date (`tanggal`, `YYYY-MM-DD`).
+    pub training: bool,
+    pub sim_date: Option<String>,
 }
 
 impl HostConfig {
@@ -56,6 +61,8 @@ impl HostConfig {
             },
             context: None,
             cso: String::new(),
+            training: browser::query_param("mode").is_some_and(|m| m == "latihan"),
+            sim_date: browser::query_param("tanggal"),
         }
     }
 
@@ -86,7 +93,7 @@ impl HostConfig {
             None => (None, String::new()),
             Some(c) => {
                 let caller = browser::prop(&c, "caller")
-                    .map(browser::from_js::<HostCaller>)
+                    .map(|c| browser::from_js::<HostCaller>(&c))
                     .transpose()
                     .map_err(|e| format!("opsi `context.caller` tidak terbaca: {e}"))?;
                 let cso = browser::prop(&c, "cso")
@@ -103,6 +110,11 @@ impl HostConfig {
             sink,
             context,
             cso,
+            training: browser::prop(options, "mode")
+                .and_then(|v| v.as_string())
+                .as_deref()
+                == Some("latihan"),
+            sim_date: browser::prop(options, "tanggal").and_then(|v| v.as_string()),
         })
     }
 }
@@ -167,11 +179,6 @@ impl HostCtx {
         let Ok(message) = browser::to_js(event) else {
             return;
         };
-        browser::set_prop(
-            &message,
-            "pandu",
-            &JsValue::from(contract::CONTRACT_VERSION),
-        );
         self.sink.with_value(|sink| match sink {
             Sink::None => {}
             Sink::Callback(f) => browser::call_host(f, &message),
@@ -206,21 +213,18 @@ impl HostCtx {
 
     /// A message from the host page itself (`handle.send` of `Pandu.mount`).
     pub fn handle(&self, ctx: CallCtx, data: JsValue) {
-        let version = browser::prop(&data, "pandu").and_then(|v| v.as_f64());
-        let kind = browser::prop(&data, "type").and_then(|v| v.as_string());
-        match contract::screen(version, kind.as_deref()) {
-            Ok(false) => {}
-            Err(message) => self.emit(&WidgetEvent::Error { message }),
-            Ok(true) => match browser::from_js::<HostMessage>(data) {
-                Ok(m) => {
-                    if let Err(message) = self.carry_out(ctx, m) {
-                        self.emit(&WidgetEvent::Error { message });
-                    }
+        // Objects JSON cannot hold (functions, cycles) are not messages of the contract.
+        let Some(message) = browser::js_json(&data) else {
+            return;
+        };
+        match contract::read(&message) {
+            Ok(None) => {}
+            Ok(Some(m)) => {
+                if let Err(message) = self.carry_out(ctx, m) {
+                    self.emit(&WidgetEvent::Error { message });
                 }
-                Err(e) => self.emit(&WidgetEvent::Error {
-                    message: format!("Pesan `{}` tidak terbaca: {e}", kind.unwrap_or_default()),
-                }),
-            },
+            }
+            Err(message) => self.emit(&WidgetEvent::Error { message }),
         }
     }
 
@@ -261,12 +265,12 @@ impl HostCtx {
     pub fn watch(&self, ctx: CallCtx) {
         let host = *self;
         // (call id, SOP, position) last told, so only changes are sent.
-        Effect::new(move |last: Option<Option<(String, String, String)>>| {
+        Effect::new(move |last: Option<Option<(String, String, Pos)>>| {
             ctx.rev.track();
             let last = last.flatten();
             let now = ctx.call.with_untracked(|c| {
                 c.as_ref()
-                    .map(|c| (c.id.clone(), c.sop.clone(), format!("{:?}", c.at)))
+                    .map(|c| (c.id.clone(), c.sop.clone(), c.at.clone()))
             });
             if let Some((id, sop, _)) = &last {
                 if now.as_ref().map(|n| &n.0) != Some(id) {
@@ -280,7 +284,7 @@ impl HostCtx {
             if now.is_some() && now != last {
                 let events = ctx.call.with_untracked(|c| {
                     let c = c.as_ref()?;
-                    ctx.app.catalog.with_value(|cat| {
+                    ctx.app.with_cat(|cat| {
                         let mut out = contract::arrival(cat, c);
                         if let Some(at) = ctx.finished_at.get_untracked() {
                             if let Some(composed) = ticket::compose(cat, c, at) {
@@ -345,10 +349,10 @@ pub async fn load_pack(
             "asal `{origin}` tidak ada dalam daftar origins yang diizinkan"
         )]));
     }
-    let value = browser::fetch_json(&href)
+    let text = browser::fetch_text(&href)
         .await
         .map_err(|e| refuse(vec![e]))?;
-    let pack: Catalog = browser::from_js(value)
+    let pack: Catalog = pandu_engine::decode::catalog(&text)
         .map_err(|e| refuse(vec![format!("isi paket bukan format SOP Pandu: {e}")]))?;
     let (merged, applied) = pandu_engine::pack::merge(builtin, pack).map_err(refuse)?;
     Ok((merged, applied.summary(url)))

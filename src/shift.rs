@@ -45,7 +45,7 @@ impl Settings {
                 .filter(|n| (1..=MAX_HISTORY).contains(n))
                 .unwrap_or(d.history_limit),
             shift_end: akhir_shift
-                .and_then(|t| NaiveTime::parse_from_str(t.trim(), "%H:%M").ok())
+                .and_then(pandu_engine::dates::parse_hm)
                 .unwrap_or(d.shift_end),
         }
     }
@@ -90,6 +90,9 @@ pub struct ShiftCtx {
     pub sent: RwSignal<Option<String>>,
     /// Why the unfinished call picked could not be resumed.
     pub resume_failed: RwSignal<Option<String>>,
+    /// The history entry open to copy again (one at a time: its ticket
+    /// panels use the page's only set of ids).
+    pub open: RwSignal<Option<String>>,
 }
 
 /// The shift context.
@@ -102,7 +105,9 @@ impl ShiftCtx {
     /// whose shift is over. Returns the readable saved calls.
     pub fn open(app: AppCtx, settings: Settings) -> (ShiftCtx, Vec<Saved>) {
         let now = browser::now_wib();
-        let found = app.catalog.with_value(|cat| store::open(cat, now));
+        let found = app
+            .with_lib(|lib| store::open(lib, now))
+            .unwrap_or_default();
         let saving = match found.problem.clone().map(Err).unwrap_or_else(store::probe) {
             Ok(()) => Saving::Ready,
             Err(e) => Saving::Failed(e),
@@ -119,6 +124,7 @@ impl ShiftCtx {
             status: RwSignal::new(None),
             sent: RwSignal::new(None),
             resume_failed: RwSignal::new(None),
+            open: RwSignal::new(None),
         };
         shift.tick(now);
         (shift, found.calls)
@@ -134,7 +140,7 @@ impl ShiftCtx {
 
     /// List the saved calls other than `running` (this tab's own).
     pub fn list_unfinished(&self, calls: &[Saved], running: Option<&str>) {
-        let list = self.app.catalog.with_value(|cat| {
+        let list = self.app.with_cat(|cat| {
             calls
                 .iter()
                 .filter(|s| Some(s.call.id.as_str()) != running)
@@ -146,7 +152,7 @@ impl ShiftCtx {
 
     /// List the saved calls again, from storage.
     pub fn refresh_unfinished(&self, running: Option<&str>) {
-        let calls = self.app.catalog.with_value(store::saved_calls);
+        let calls = self.app.with_lib(store::saved_calls).unwrap_or_default();
         self.list_unfinished(&calls, running);
     }
 
@@ -232,14 +238,13 @@ impl ShiftCtx {
         }
         let sop_title = self
             .app
-            .catalog
-            .with_value(|cat| cat.get(&call.sop).map(|s| s.title.clone()))
+            .with_cat(|cat| cat.get(&call.sop).map(|s| s.title.clone()))
             .unwrap_or_else(|| call.sop.clone());
         let entry = Ended {
             call_id: call.id.clone(),
             sop_title,
             caller_name: pandu_engine::validate::one_line(&call.caller.name),
-            ended_at: ended.format(store::STAMP).to_string(),
+            ended_at: pandu_engine::dates::stamp(ended),
             composed,
         };
         let (limit, end) = (self.settings.history_limit, self.settings.shift_end);
@@ -256,7 +261,7 @@ impl ShiftCtx {
     /// them sent today, and write that date into their APKT closing remark.
     pub fn send_to_pj_site(&self) {
         let day = browser::now_wib().date();
-        let name = format!("evoucher-pj-site-{}.csv", day.format("%Y-%m-%d"));
+        let name = format!("evoucher-pj-site-{}.csv", pandu_engine::dates::iso(day));
         // Export and mark on one fresh copy of the queue, so exactly the rows
         // in the file are marked, even if another tab added one meanwhile.
         let mut ids = Vec::new();

@@ -1,6 +1,6 @@
-//! The widget's state: the catalogue and the running call, in two small
-//! `Copy` context structs. Every transition goes through a method here, which
-//! calls the engine and then does the UI's part (notice, focus, stamp time,
+//! The widget's state: the catalogue and the running call, in small `Copy`
+//! context structs. Every transition goes through a method here, which calls
+//! the engine and then does the UI's part (notice, focus, stamp time,
 //! autosave), so no component changes the call behind another's back.
 
 use crate::browser;
@@ -9,6 +9,7 @@ use crate::store;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use pandu_engine::flow::{describe, Answer, Call, Caller, Dropped, Input, Refusal};
+use pandu_engine::library::Library;
 use pandu_engine::saved;
 use pandu_engine::{search, ticket, Catalog, Step, StepKind};
 use std::collections::BTreeMap;
@@ -16,13 +17,20 @@ use std::collections::BTreeMap;
 /// Where the focus goes after a transition: the step's first control.
 pub const STEP_SCOPE: &str = "[data-testid=\"step\"]";
 
-/// The loaded catalogue and what is derived from it once.
+/// The catalogue, the clock the widget believes, and what is derived from them once.
 #[derive(Clone, Copy)]
 pub struct AppCtx {
-    pub catalog: StoredValue<Catalog>,
+    /// Every SOP's heading; steps are read when a call needs them.
+    pub lib: StoredValue<Library>,
     pub index: StoredValue<search::Index>,
-    /// Today in WIB, for "in force / ended".
-    pub today: NaiveDate,
+    /// Today in WIB, for "in force / ended" (the simulated day in training).
+    pub today: RwSignal<NaiveDate>,
+    /// Training: drills, scoring, a simulated date. Live calls never see it.
+    pub training: RwSignal<bool>,
+    /// The trainer's simulated date (training only).
+    pub sim: RwSignal<Option<NaiveDate>>,
+    /// The copy status of the tickets on screen (only one set is ever shown).
+    pub copy: CopyCtx,
 }
 
 /// What the last transition left for the CSO to read.
@@ -50,6 +58,39 @@ pub enum Pending {
     Wipe,
 }
 
+/// The collect form of the current step: its messages, reset at every transition.
+#[derive(Clone, Copy)]
+pub struct FormCtx {
+    pub errors: RwSignal<BTreeMap<String, String>>,
+    pub warnings: RwSignal<BTreeMap<String, String>>,
+    /// "2 isian perlu diperbaiki" above the button after a refused send.
+    pub summary: RwSignal<Option<String>>,
+    /// Refused sends, so a test (or a host) can tell "refused again" from "nothing happened".
+    pub refused: RwSignal<u32>,
+    /// Fields typed in since the step appeared: tabbing through an untouched
+    /// empty field is not an error yet.
+    pub touched: StoredValue<Vec<String>>,
+}
+
+impl FormCtx {
+    fn new() -> FormCtx {
+        FormCtx {
+            errors: RwSignal::new(BTreeMap::new()),
+            warnings: RwSignal::new(BTreeMap::new()),
+            summary: RwSignal::new(None),
+            refused: RwSignal::new(0),
+            touched: StoredValue::new(Vec::new()),
+        }
+    }
+
+    fn reset(&self) {
+        self.errors.set(BTreeMap::new());
+        self.warnings.set(BTreeMap::new());
+        self.summary.set(None);
+        self.touched.set_value(Vec::new());
+    }
+}
+
 /// The running call and everything the UI keeps beside it.
 #[derive(Clone, Copy)]
 pub struct CallCtx {
@@ -65,12 +106,16 @@ pub struct CallCtx {
     pub notice: RwSignal<Notice>,
     /// Why the last input was not taken (unticked must-lines, an engine refusal).
     pub hint: RwSignal<Option<String>>,
-    /// Ticks of the current step's must-say lines, in order.
-    pub ticks: RwSignal<Vec<bool>>,
     pub pending: RwSignal<Option<Pending>>,
     /// When the outcome was reached: the ticket stamp does not drift.
     pub finished_at: RwSignal<Option<NaiveDateTime>>,
+    pub form: FormCtx,
+    /// Told of every input the call takes or refuses (a drill records them).
+    pub observer: StoredValue<Option<Observer>, LocalStorage>,
 }
+
+/// Sees each input with the call as it was and what the engine answered.
+pub type Observer = Box<dyn Fn(&Call, &Input, &Result<(), Refusal>)>;
 
 /// The catalogue context.
 pub fn use_app() -> AppCtx {
@@ -83,13 +128,47 @@ pub fn use_call() -> CallCtx {
 }
 
 impl AppCtx {
-    pub fn new(catalog: Catalog, today: NaiveDate) -> AppCtx {
-        let index = search::Index::new(&catalog);
+    pub fn new(lib: Library, today: NaiveDate) -> AppCtx {
+        let index = search::Index::new(lib.catalog());
         AppCtx {
-            catalog: StoredValue::new(catalog),
+            lib: StoredValue::new(lib),
             index: StoredValue::new(index),
-            today,
+            today: RwSignal::new(today),
+            training: RwSignal::new(false),
+            sim: RwSignal::new(None),
+            copy: CopyCtx::new(),
         }
+    }
+
+    /// Read the catalogue (SOPs not loaded yet have no steps).
+    pub fn with_cat<R>(&self, f: impl FnOnce(&Catalog) -> R) -> R {
+        self.lib.with_value(|l| f(l.catalog()))
+    }
+
+    /// Change the library (load an SOP's steps); `None` once the widget is gone.
+    pub fn with_lib<R>(&self, f: impl FnOnce(&mut Library) -> R) -> Option<R> {
+        self.lib.try_update_value(f)
+    }
+
+    /// Read the steps of an SOP (and its sub-flows) before a call uses them.
+    pub fn load(&self, sop: &str) -> Result<(), String> {
+        self.with_lib(|l| l.load(sop))
+            .unwrap_or_else(|| Err("Pandu sudah ditutup.".into()))
+    }
+
+    /// The time the widget believes: the clock in WIB, on the simulated day
+    /// when a trainer set one (training only).
+    pub fn now(&self) -> NaiveDateTime {
+        let now = browser::now_wib();
+        match (self.training.get_untracked(), self.sim.get_untracked()) {
+            (true, Some(day)) => day.and_time(now.time()),
+            _ => now,
+        }
+    }
+
+    /// Whether calls are real: saved, kept in the history and the queue.
+    pub fn live(&self) -> bool {
+        !self.training.get_untracked()
     }
 }
 
@@ -103,29 +182,37 @@ impl CallCtx {
             rev: RwSignal::new(0),
             notice: RwSignal::new(Notice::default()),
             hint: RwSignal::new(None),
-            ticks: RwSignal::new(Vec::new()),
             pending: RwSignal::new(None),
             finished_at: RwSignal::new(None),
+            form: FormCtx::new(),
+            observer: StoredValue::new_local(None),
         }
     }
 
     /// The current step, cloned out of the catalogue (untracked).
     pub fn current_step(&self) -> Option<Step> {
         let call = self.call.get_untracked()?;
-        self.app
-            .catalog
-            .with_value(|cat| call.current(cat).cloned())
+        self.app.with_cat(|cat| call.current(cat).cloned())
+    }
+
+    /// Render a template against the call (tracked: follows the caller header).
+    pub fn render(&self, template: &str) -> String {
+        self.call
+            .with(|c| c.as_ref().map(|c| c.render(template)))
+            .unwrap_or_default()
     }
 
     /// Start an SOP for the caller in the header.
     pub fn start(&self, sop_id: &str) -> Result<(), String> {
+        self.app.load(sop_id)?;
         let caller = self.caller.get_untracked();
         let call = self
             .app
-            .catalog
-            .with_value(|cat| Call::start(cat, sop_id, caller, browser::call_id()))
+            .with_cat(|cat| Call::start(cat, sop_id, caller, browser::call_id()))
             .map_err(|e| e.to_string())?;
-        store::set_tab_call(Some(&call.id));
+        if self.app.live() {
+            store::set_tab_call(Some(&call.id));
+        }
         self.notice.set(Notice::default());
         self.settle(call);
         Ok(())
@@ -137,7 +224,7 @@ impl CallCtx {
     /// (ended or wiped in another tab meanwhile) the CSO is told and the list
     /// is read again.
     pub fn resume(&self, id: &str) -> bool {
-        let Some(saved) = self.app.catalog.with_value(|cat| store::load_call(cat, id)) else {
+        let Some(saved) = self.app.with_lib(|lib| store::load_call(lib, id)).flatten() else {
             self.shift.resume_failed.set(Some(
                 "Panggilan itu tidak dapat dipulihkan lagi: sudah diselesaikan atau dihapus di tab lain."
                     .into(),
@@ -148,11 +235,7 @@ impl CallCtx {
         let id = id.to_string();
         let at = saved.saved_at.clone();
         let stamp = store::saved_time(&saved);
-        let Ok(restored) = self
-            .app
-            .catalog
-            .with_value(|cat| saved::restore(cat, saved))
-        else {
+        let Ok(restored) = self.app.with_cat(|cat| saved::restore(cat, saved)) else {
             self.shift.resume_failed.set(Some(
                 "Panggilan itu tidak dapat dipulihkan: SOP-nya tidak ada lagi.".into(),
             ));
@@ -186,9 +269,6 @@ impl CallCtx {
 
     /// Choose an option of the current ask step.
     pub fn choose(&self, option_id: &str) {
-        if self.must_lines_pending() {
-            return;
-        }
         let _ = self.answer(Input::Choose(option_id.to_string()), Vec::new());
     }
 
@@ -211,25 +291,73 @@ impl CallCtx {
             self.current_step().map(|s| s.kind),
             Some(StepKind::Say { .. } | StepKind::Transfer { .. } | StepKind::Escalate { .. })
         );
-        if continues && !self.must_lines_pending() {
+        if continues {
             let _ = self.answer(Input::Continue, Vec::new());
         }
     }
 
-    /// Send a collect form. `Err` holds the engine's field errors in field order.
-    pub fn submit(&self, raw: BTreeMap<String, String>) -> Result<(), Vec<(String, String)>> {
-        if self.must_lines_pending() {
-            return Ok(());
-        }
+    /// Send the collect form with what was typed, by field id. A refusal
+    /// shows each field's message, a summary, and puts the focus on the first.
+    pub fn submit(&self, raw: BTreeMap<String, String>) {
         let labels: Vec<(String, String)> = match self.current_step().map(|s| s.kind) {
             Some(StepKind::Collect { fields, .. }) => {
                 fields.into_iter().map(|f| (f.id, f.label)).collect()
             }
-            _ => Vec::new(),
+            _ => return,
         };
-        match self.answer(Input::Submit(raw), labels) {
-            Err(Refusal::Invalid(errors)) => Err(errors),
-            _ => Ok(()),
+        if let Err(Refusal::Invalid(errs)) = self.answer(Input::Submit(raw), labels) {
+            let form = self.form;
+            form.refused.update(|n| *n += 1);
+            form.summary.set(Some(match errs.len() {
+                1 => "1 isian perlu diperbaiki sebelum lanjut.".to_string(),
+                n => format!("{n} isian perlu diperbaiki sebelum lanjut."),
+            }));
+            if let Some((id, _)) = errs.first() {
+                browser::focus_soon(format!(
+                    "[data-testid=\"field\"][data-field-id=\"{}\"] :is(input, select, textarea)",
+                    css_escape(id)
+                ));
+            }
+            form.errors.set(pandu_engine::small::map(errs));
+        }
+    }
+
+    /// Check one field as the CSO leaves it (or types into one already
+    /// flagged), with the same rules as on send; `form` is what the form
+    /// holds now, for cross-checks.
+    pub fn check_field(&self, id: &str, form_values: &BTreeMap<String, String>) {
+        let Some(StepKind::Collect { fields, .. }) = self.current_step().map(|s| s.kind) else {
+            return;
+        };
+        let Some(field) = fields.iter().find(|f| f.id == id) else {
+            return;
+        };
+        let text = form_values.get(id).cloned().unwrap_or_default();
+        let result = self
+            .call
+            .with_untracked(|c| c.as_ref().map(|c| c.check_field(field, &text, form_values)));
+        let form = self.form;
+        match result {
+            Some(Ok(checked)) => {
+                form.errors.update(|e| {
+                    e.remove(id);
+                });
+                form.warnings.update(|w| {
+                    if checked.warnings.is_empty() {
+                        w.remove(id);
+                    } else {
+                        w.insert(id.to_string(), checked.warnings.join(" "));
+                    }
+                });
+                // Once everything is fixed the summary has nothing left to say.
+                if form.errors.with_untracked(BTreeMap::is_empty) {
+                    form.summary.set(None);
+                }
+            }
+            Some(Err(message)) => form.errors.update(|e| {
+                e.insert(id.to_string(), message);
+            }),
+            None => {}
         }
     }
 
@@ -237,9 +365,20 @@ impl CallCtx {
         let Some(mut call) = self.call.get_untracked() else {
             return Err(Refusal::Mismatch("Belum ada SOP yang berjalan.".into()));
         };
+        let before = call.clone();
         // Answer a copy: a refused input must not notify the view, or the
         // form the CSO is typing in would be rebuilt.
-        match self.app.catalog.with_value(|cat| call.answer(cat, input)) {
+        let result = self.app.with_cat(|cat| call.answer(cat, input.clone()));
+        self.observer.with_value(|o| {
+            if let Some(o) = o {
+                o(
+                    &before,
+                    &input,
+                    &result.as_ref().map(|_| ()).map_err(Clone::clone),
+                );
+            }
+        });
+        match result {
             Ok(accepted) => {
                 let warnings = accepted
                     .warnings
@@ -261,8 +400,13 @@ impl CallCtx {
                 Ok(())
             }
             Err(refusal) => {
-                if !matches!(refusal, Refusal::Invalid(_)) {
-                    self.hint.set(Some(refusal.to_string()));
+                match &refusal {
+                    Refusal::Invalid(_) => {}
+                    Refusal::Unsaid(_) => {
+                        self.hint.set(Some(refusal.to_string()));
+                        browser::focus_soon("[data-testid=\"script-must\"]:not(:checked)");
+                    }
+                    _ => self.hint.set(Some(refusal.to_string())),
                 }
                 Err(refusal)
             }
@@ -282,7 +426,7 @@ impl CallCtx {
         let Some(mut call) = self.call.get_untracked() else {
             return;
         };
-        if let Some(dropped) = self.app.catalog.with_value(|cat| call.back(cat)) {
+        if let Some(dropped) = self.app.with_cat(|cat| call.back(cat)) {
             self.notice.set(Notice {
                 dropped,
                 ..Notice::default()
@@ -296,7 +440,7 @@ impl CallCtx {
         let Some(mut call) = self.call.get_untracked() else {
             return;
         };
-        let dropped = self.app.catalog.with_value(|cat| call.back_to(cat, len));
+        let dropped = self.app.with_cat(|cat| call.back_to(cat, len));
         self.notice.set(Notice {
             dropped,
             ..Notice::default()
@@ -336,12 +480,28 @@ impl CallCtx {
         let Some(mut call) = self.call.get_untracked() else {
             return;
         };
-        match self.app.catalog.with_value(|cat| call.restart(cat)) {
+        match self.app.with_cat(|cat| call.restart(cat)) {
             Ok(()) => {
                 self.notice.set(Notice::default());
                 self.settle(call);
             }
             Err(e) => self.hint.set(Some(e.to_string())),
+        }
+    }
+
+    /// "Ganti SOP": asks first when answers would be lost (some given, no
+    /// outcome reached), else leaves at once.
+    pub fn leave_or_ask(&self) {
+        let needs_asking = self.call.with_untracked(|c| {
+            c.as_ref().is_some_and(|c| {
+                let answered = c.path.iter().any(|e| !matches!(e.answer, Answer::Auto(_)));
+                answered && !self.app.with_cat(|cat| c.is_finished(cat))
+            })
+        });
+        if needs_asking {
+            self.ask(Pending::Leave);
+        } else {
+            self.leave();
         }
     }
 
@@ -351,7 +511,7 @@ impl CallCtx {
     pub fn leave(&self) {
         let finished = self.call.with_untracked(|c| {
             c.as_ref()
-                .is_some_and(|c| self.app.catalog.with_value(|cat| c.is_finished(cat)))
+                .is_some_and(|c| self.app.with_cat(|cat| c.is_finished(cat)))
         });
         if finished {
             self.finish(false);
@@ -373,16 +533,15 @@ impl CallCtx {
         let Some(call) = self.call.get_untracked() else {
             return;
         };
-        let ended = self
-            .finished_at
-            .get_untracked()
-            .unwrap_or_else(browser::now_wib);
-        let composed = self
-            .app
-            .catalog
-            .with_value(|cat| ticket::compose(cat, &call, ended));
-        if let Some(composed) = composed {
-            self.shift.record(&call, composed, ended);
+        if self.app.live() {
+            let ended = self
+                .finished_at
+                .get_untracked()
+                .unwrap_or_else(browser::now_wib);
+            let composed = self.app.with_cat(|cat| ticket::compose(cat, &call, ended));
+            if let Some(composed) = composed {
+                self.shift.record(&call, composed, ended);
+            }
         }
         self.forget(&call.id);
         self.close();
@@ -411,21 +570,28 @@ impl CallCtx {
     // The call's saved state goes. Only a failure is reported: a removal is
     // not a save, and must not turn "tidak tersimpan" into "tersimpan".
     fn forget(&self, id: &str) {
+        if !self.app.live() {
+            return;
+        }
         if let Err(e) = store::forget_call(id) {
             self.shift.report(Err(e));
         }
     }
 
-    // Back to the start screen: no call in this tab any more.
-    fn close(&self) {
-        store::set_tab_call(None);
+    /// Back to the start screen: no call in this tab any more.
+    pub fn close(&self) {
+        if self.app.live() {
+            store::set_tab_call(None);
+        }
         self.pending.set(None);
         self.hint.set(None);
         self.notice.set(Notice::default());
         self.finished_at.set(None);
         self.call.set(None);
         self.rev.update(|r| *r += 1);
-        self.shift.refresh_unfinished(None);
+        if self.app.live() {
+            self.shift.refresh_unfinished(None);
+        }
         browser::focus_soon("[data-testid=\"sop-search\"]");
     }
 
@@ -447,16 +613,15 @@ impl CallCtx {
                     edit(&mut c.caller);
                 }
             });
-            self.persist();
+            self.persist_at(self.app.now());
         }
     }
 
-    // Autosave: the running call under its own key.
-    fn persist(&self) {
-        self.persist_at(browser::now_wib());
-    }
-
+    // Autosave: the running call under its own key (live calls only).
     fn persist_at(&self, now: NaiveDateTime) {
+        if !self.app.live() {
+            return;
+        }
         let written = self
             .call
             .with_untracked(|c| c.as_ref().map(|c| store::save_call(c, now)));
@@ -467,26 +632,19 @@ impl CallCtx {
 
     /// Tick (or untick) the n-th must-say line of the current step.
     pub fn tick(&self, n: usize, on: bool) {
-        self.ticks.update(|t| {
-            if let Some(x) = t.get_mut(n) {
-                *x = on;
+        let mut all = false;
+        self.call.update_untracked(|c| {
+            if let Some(c) = c {
+                self.app.with_cat(|cat| {
+                    c.tick(cat, n, on);
+                    all = c.unsaid(cat).is_empty();
+                });
             }
         });
-        if on && self.ticks.with_untracked(|t| t.iter().all(|x| *x)) {
+        if all {
             self.hint.set(None);
         }
-    }
-
-    /// Refuse to move on while a must-say line is unticked, and say so.
-    fn must_lines_pending(&self) -> bool {
-        let pending = self.ticks.with_untracked(|t| t.iter().any(|x| !x));
-        if pending {
-            self.hint.set(Some(
-                "Centang dulu kalimat wajib setelah disampaikan kepada pelanggan.".into(),
-            ));
-            browser::focus_soon("[data-testid=\"script-must\"]:not(:checked)");
-        }
-        pending
+        self.persist_at(self.app.now());
     }
 
     /// Put the new call in place, save it, and move the UI to its current step.
@@ -495,20 +653,14 @@ impl CallCtx {
     }
 
     fn place(&self, call: Call, save: bool) {
-        let (finished, must) = self.app.catalog.with_value(|cat| {
-            let must = call
-                .current(cat)
-                .map(|s| s.say.iter().filter(|l| l.must).count())
-                .unwrap_or(0);
-            (call.is_finished(cat), must)
-        });
+        let finished = self.app.with_cat(|cat| call.is_finished(cat));
         // One reading of the clock: a call saved at its outcome is saved at
         // the very minute its ticket is stamped with, which a reload reuses.
-        let now = browser::now_wib();
+        let now = self.app.now();
         self.finished_at.set(finished.then_some(now));
-        self.ticks.set(vec![false; must]);
         self.hint.set(None);
         self.pending.set(None);
+        self.form.reset();
         self.call.set(Some(call));
         if save {
             self.persist_at(now);
@@ -518,15 +670,66 @@ impl CallCtx {
     }
 }
 
-/// The typed input, errors and warnings of one collect form, shared by its fields.
+// Field ids come from SOP files; quotes and backslashes would break the selector.
+fn css_escape(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The finder's query and why the SOP picked could not be opened.
 #[derive(Clone, Copy)]
-pub struct FormState {
-    /// Raw text as typed, by field id: what the engine validates.
-    pub raw: RwSignal<BTreeMap<String, String>>,
-    pub errors: RwSignal<BTreeMap<String, String>>,
-    pub warnings: RwSignal<BTreeMap<String, String>>,
-    /// Sends the form (Ctrl+Enter in a text area).
-    pub submit: Callback<()>,
+pub struct FinderCtx {
+    pub query: RwSignal<String>,
+    pub error: RwSignal<Option<String>>,
+}
+
+impl FinderCtx {
+    pub fn new() -> FinderCtx {
+        FinderCtx {
+            query: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// The SOPs the query finds, in finder order (catalogue indices).
+    pub fn hits(&self, app: AppCtx) -> Vec<usize> {
+        let hits = self.query.with(|q| app.index.with_value(|ix| ix.query(q)));
+        app.with_cat(|cat| finder_order(cat, hits))
+    }
+}
+
+impl Default for FinderCtx {
+    fn default() -> Self {
+        FinderCtx::new()
+    }
+}
+
+/// The caller header's messages about a number that is not right.
+#[derive(Clone, Copy)]
+pub struct HeaderCtx {
+    pub idpel: RwSignal<Option<String>>,
+    pub phone: RwSignal<Option<String>>,
+}
+
+impl HeaderCtx {
+    pub fn new() -> HeaderCtx {
+        HeaderCtx {
+            idpel: RwSignal::new(None),
+            phone: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for HeaderCtx {
+    fn default() -> Self {
+        HeaderCtx::new()
+    }
 }
 
 /// The outcome's copy status, shared by its copy buttons.
@@ -544,6 +747,12 @@ impl CopyCtx {
             status: RwSignal::new(String::new()),
             manual: RwSignal::new(None),
         }
+    }
+
+    /// A new set of tickets on screen: nothing copied from it yet.
+    pub fn clear(&self) {
+        self.status.set(String::new());
+        self.manual.set(None);
     }
 }
 
@@ -604,11 +813,7 @@ pub fn crumbs(catalog: &Catalog, call: &Call) -> Vec<Crumb> {
 
 /// A step's short name: its title, or its id when it has none.
 pub fn step_title(step: &Step) -> String {
-    if step.title.trim().is_empty() {
-        step.id.clone()
-    } else {
-        step.title.clone()
-    }
+    step.label()
 }
 
 #[cfg(test)]
@@ -660,5 +865,6 @@ mod tests {
         assert_eq!(c[0].title, "Tanyakan produk");
         assert_eq!(c[0].answer, "ELEKTRINET (bisnis, punya SID)");
         assert_eq!(c[0].len, 0);
+        assert_eq!(css_escape(r#"a"b\c"#), r#"a\"b\\c"#);
     }
 }

@@ -9,15 +9,13 @@ use crate::browser::{self, Store};
 use crate::state::step_title;
 use chrono::NaiveDateTime;
 use pandu_engine::history::History;
+use pandu_engine::library::Library;
 use pandu_engine::queue::Queue;
 use pandu_engine::saved::{self, Key, Saved};
-use pandu_engine::{flow::Call, validate, Catalog};
+use pandu_engine::{dates, flow::Call, small, validate, Catalog};
 
 /// A write that failed says why, in Indonesian, for the storage status.
 pub type Written = Result<(), String>;
-
-/// How `saved_at` and `ended_at` are written (WIB).
-pub const STAMP: &str = "%Y-%m-%d %H:%M";
 
 /// An unfinished call as the start screen lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +50,7 @@ pub fn probe() -> Written {
 
 /// Read everything at start-up. Unreadable or old-format data is moved under
 /// `saved::quarantine_key` (never guessed at, never deleted) and listed.
-pub fn open(catalog: &Catalog, now: NaiveDateTime) -> Found {
+pub fn open(lib: &mut Library, now: NaiveDateTime) -> Found {
     let mut found = Found::default();
     let keys = match browser::store_keys(Store::Local) {
         Ok(keys) => keys,
@@ -61,12 +59,12 @@ pub fn open(catalog: &Catalog, now: NaiveDateTime) -> Found {
             return found;
         }
     };
-    let stamp = now.format("%Y%m%dT%H%M%S").to_string();
+    let stamp = dates::key_stamp(now);
     for key in keys {
         let readable = match saved::parse_key(&key) {
             None | Some(Key::Quarantined | Key::Newer | Key::Unknown | Key::Tab) => continue,
             Some(Key::Old) => false,
-            Some(Key::Call(id)) => match read_call(catalog, &key, &id) {
+            Some(Key::Call(id)) => match read_call(lib, &key, &id) {
                 Ok(s) => {
                     found.calls.push(s);
                     true
@@ -93,7 +91,7 @@ pub fn open(catalog: &Catalog, now: NaiveDateTime) -> Found {
             found.quarantined.push(key);
         }
     }
-    found.calls.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    small::sort_by_key(&mut found.calls, |c| std::cmp::Reverse(c.saved_at.clone()));
     found
 }
 
@@ -107,53 +105,54 @@ fn quarantine(key: &str, stamp: &str) {
     }
 }
 
-fn read<T: serde::de::DeserializeOwned>(key: &str) -> Result<Option<T>, String> {
+fn read<T: pandu_engine::json::FromJson>(key: &str) -> Result<Option<T>, String> {
     match browser::store_get(Store::Local, key)? {
         None => Ok(None),
         Some(text) => browser::from_json(&text).map(Some),
     }
 }
 
-fn write<T: serde::Serialize>(key: &str, value: &T) -> Written {
-    let text = browser::to_json(value)?;
+fn write<T: pandu_engine::json::ToJson>(key: &str, value: &T) -> Written {
+    let text = browser::to_json(value);
     browser::store_set(Store::Local, key, &text)
 }
 
 // A saved call is readable when it parses, sits under its own id, and the
-// engine can restore it against this catalogue.
-fn read_call(catalog: &Catalog, key: &str, id: &str) -> Result<Saved, String> {
+// engine can restore it against this catalogue (its SOP read for that).
+fn read_call(lib: &mut Library, key: &str, id: &str) -> Result<Saved, String> {
     let saved: Saved = read(key)?.ok_or("hilang")?;
     if saved.call.id != id {
         return Err(format!("kunci {key} memuat panggilan {}", saved.call.id));
     }
-    saved::restore(catalog, saved.clone())?;
+    lib.load(&saved.call.sop)?;
+    saved::restore(lib.catalog(), saved.clone())?;
     Ok(saved)
 }
 
 /// Every readable saved call, newest first (after another tab wrote).
-pub fn saved_calls(catalog: &Catalog) -> Vec<Saved> {
+pub fn saved_calls(lib: &mut Library) -> Vec<Saved> {
     let mut calls: Vec<Saved> = browser::store_keys(Store::Local)
         .unwrap_or_default()
         .into_iter()
         .filter_map(|key| match saved::parse_key(&key) {
-            Some(Key::Call(id)) => read_call(catalog, &key, &id).ok(),
+            Some(Key::Call(id)) => read_call(lib, &key, &id).ok(),
             _ => None,
         })
         .collect();
-    calls.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    small::sort_by_key(&mut calls, |c| std::cmp::Reverse(c.saved_at.clone()));
     calls
 }
 
 /// One saved call, read fresh (another tab may have moved it on).
-pub fn load_call(catalog: &Catalog, id: &str) -> Option<Saved> {
-    read_call(catalog, &saved::call_key(id), id).ok()
+pub fn load_call(lib: &mut Library, id: &str) -> Option<Saved> {
+    read_call(lib, &saved::call_key(id), id).ok()
 }
 
 /// Save the running call under its own key.
 pub fn save_call(call: &Call, now: NaiveDateTime) -> Written {
     write(
         &saved::call_key(&call.id),
-        &Saved::new(call.clone(), now.format(STAMP).to_string()),
+        &Saved::new(call.clone(), dates::stamp(now)),
     )
 }
 
@@ -239,7 +238,7 @@ pub fn describe(catalog: &Catalog, saved: &Saved) -> Option<Unfinished> {
 
 /// When the saved call reached its outcome, for the ticket stamp after a reload.
 pub fn saved_time(saved: &Saved) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(&saved.saved_at, STAMP).ok()
+    dates::parse_stamp(&saved.saved_at)
 }
 
 #[cfg(test)]
@@ -269,10 +268,7 @@ mod tests {
         assert_eq!(u.caller_name, "Budi Santoso");
         assert_eq!(u.step_title, "Catat data pelapor");
         assert_eq!(u.saved_at, "2026-11-22 09:41");
-        assert_eq!(
-            saved_time(&saved),
-            NaiveDateTime::parse_from_str("2026-11-22 09:41", STAMP).ok()
-        );
+        assert_eq!(saved_time(&saved), dates::parse_stamp("2026-11-22 09:41"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! TOML parser ships in the wasm.
 
 use crate::lint::{self, LintError, Source};
+use crate::model::keys::*;
 use crate::model::{Catalog, Sop};
 use crate::scenario::ScenarioFile;
 use std::path::Path;
@@ -63,61 +64,6 @@ fn key_at(line: &str, key: &str) -> bool {
         before_ok && line[i + key.len()..].trim_start().starts_with('=')
     })
 }
-
-const SOP_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "seed",
-    "version",
-    "effective_from",
-    "effective_until",
-    "summary",
-    "keywords",
-    "subflow",
-    "start",
-    "step",
-    "steps",
-];
-const STEP_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "clause",
-    "assumed",
-    "say",
-    "do",
-    "kind",
-    "next",
-    "question",
-    "option",
-    "options",
-    "field",
-    "fields",
-    "rule",
-    "rules",
-    "otherwise",
-    "sop",
-    "destination",
-    "number",
-    "fines",
-    "channel",
-    "level",
-    "reason",
-    "summary",
-    "ticket",
-    "tickets",
-];
-const OPTION_KEYS: &[&str] = &["id", "label", "next", "set"];
-const ASSIGN_KEYS: &[&str] = &["var", "value"];
-const FIELD_KEYS: &[&str] = &[
-    "id", "label", "type", "required", "help", "prefill", "options", "min", "max", "against",
-];
-const RULE_KEYS: &[&str] = &["when", "next", "label"];
-const COND_KEYS: &[&str] = &[
-    "var", "eq", "ne", "one_of", "le", "ge", "from", "until", "set",
-];
-const TICKET_KEYS: &[&str] = &["system", "tab", "field", "fields"];
-const TICKET_FIELD_KEYS: &[&str] = &["name", "value", "optional"];
-const LINE_KEYS: &[&str] = &["text", "must"];
 
 /// The first key not in the format, with where it was (" di langkah `x`").
 fn unknown_keys(t: &toml::Table, allowed: &[&str], at: &str) -> Option<(String, String)> {
@@ -249,4 +195,66 @@ pub fn load_dir(dir: &Path) -> Loaded {
     }
     out.lint_errors = lint::lint(&out.sources);
     out
+}
+
+/// The catalogue as the build embeds it for `library::Library`: per SOP its
+/// heading and its steps, each as JSON text (see `library::Packed`).
+pub fn packed(catalog: &Catalog) -> Vec<(String, String)> {
+    catalog
+        .sops
+        .iter()
+        .map(|sop| {
+            let mut head = match serde_json::to_value(sop) {
+                Ok(serde_json::Value::Object(m)) => m,
+                _ => serde_json::Map::new(),
+            };
+            let mut body = serde_json::Map::new();
+            for key in crate::library::BODY_KEYS {
+                if let Some(v) = head.remove(*key) {
+                    body.insert((*key).to_string(), v);
+                }
+            }
+            (
+                serde_json::Value::Object(head).to_string(),
+                serde_json::Value::Object(body).to_string(),
+            )
+        })
+        .collect()
+}
+
+/// `packed` as Rust source: a `&[Packed]` the widget includes.
+pub fn packed_rust(catalog: &Catalog) -> String {
+    let mut out = String::from("&[\n");
+    for (head, body) in packed(catalog) {
+        out.push_str(&format!(
+            "    pandu_engine::library::Packed {{ head: {head:?}, body: {body:?} }},\n"
+        ));
+    }
+    out.push(']');
+    out
+}
+
+/// The drills of every `*.drills.toml`, each replayed on the catalogue to
+/// find the path it expects. `Err` lists every drill that does not walk.
+pub fn drills(loaded: &Loaded) -> Result<Vec<crate::training::Drill>, Vec<String>> {
+    let catalog = loaded.catalog();
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (file, sf) in loaded
+        .scenarios
+        .iter()
+        .filter(|(f, _)| f.ends_with(".drills.toml"))
+    {
+        for sc in &sf.scenarios {
+            match crate::training::Drill::from_scenario(&catalog, sc) {
+                Ok(d) => out.push(d),
+                Err(e) => errors.push(format!("{file}: {e}")),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }

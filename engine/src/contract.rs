@@ -3,30 +3,24 @@
 //! Plain data here; the browser adapter does the posting and listening.
 
 use crate::flow::{Call, Caller};
+use crate::json::{FromJson, Json, Obj, ObjOut, ToJson};
 use crate::model::{Catalog, StepKind};
 use crate::template::Honorific;
 use crate::ticket::{Composed, Ticket};
-use serde::{Deserialize, Serialize};
 
 /// Every message carries `"pandu": CONTRACT_VERSION`; others are not ours.
 pub const CONTRACT_VERSION: u32 = 1;
 
 /// Caller context a host knows before the CSO types anything.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HostCaller {
-    #[serde(default)]
     pub name: String,
     /// `bapak`, `ibu`, or empty.
-    #[serde(default)]
     pub honorific: String,
-    #[serde(default)]
     pub idpel: String,
-    #[serde(default)]
     pub phone: String,
-    #[serde(default)]
     pub email: String,
     /// Unit / UID as APKT names it, e.g. `DISTRIBUSI JAKARTA RAYA`.
-    #[serde(default)]
     pub unit: String,
 }
 
@@ -38,11 +32,11 @@ impl HostCaller {
             honorific: Honorific::parse(&self.honorific),
             idpel: self.idpel.clone(),
             phone: self.phone.clone(),
-            known: self
-                .prefills()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.trim().to_string()))
-                .collect(),
+            known: crate::small::map(
+                self.prefills()
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v.trim().to_string())),
+            ),
         }
     }
 
@@ -55,29 +49,50 @@ impl HostCaller {
     }
 }
 
+crate::json_struct!(HostCaller {
+    name: def,
+    honorific: def,
+    idpel: def,
+    phone: def,
+    email: def,
+    unit: def,
+});
+
 /// Host → widget.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HostMessage {
     /// Caller context and the CSO on duty.
-    Context {
-        #[serde(default)]
-        caller: HostCaller,
-        #[serde(default)]
-        cso: String,
-    },
+    Context { caller: HostCaller, cso: String },
     /// Start an SOP by id, optionally with the caller context.
     Start {
         sop: String,
-        #[serde(default)]
         caller: Option<HostCaller>,
     },
     /// Drop the running call and return to the start screen.
     Reset,
 }
 
+impl FromJson for HostMessage {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        let o = Obj::of(j)?;
+        let kind: String = o.req("type")?;
+        Ok(match kind.as_str() {
+            "context" => HostMessage::Context {
+                caller: o.opt("caller")?,
+                cso: o.opt("cso")?,
+            },
+            "start" => HostMessage::Start {
+                sop: o.req("sop")?,
+                caller: o.opt("caller")?,
+            },
+            "reset" => HostMessage::Reset,
+            other => return Err(format!("jenis pesan `{other}` tidak dikenal")),
+        })
+    }
+}
+
 /// One ticket in the `ticket-ready` event: the system and its fields in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TicketOut {
     pub system: String,
     pub fields: Vec<(String, String)>,
@@ -96,9 +111,13 @@ impl From<&Ticket> for TicketOut {
     }
 }
 
+crate::json_struct!(TicketOut {
+    system: req,
+    fields: req,
+});
+
 /// Widget → host.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WidgetEvent {
     Ready {
         version: String,
@@ -136,6 +155,86 @@ pub enum WidgetEvent {
     Error {
         message: String,
     },
+    /// A drill ended (training mode): `training::result_json`'s `score`,
+    /// `review` and `played`.
+    TrainingResult(Json),
+}
+
+/// `{"type":"…", …fields}`, and `"pandu": 1` last, as hosts read it.
+impl ToJson for WidgetEvent {
+    fn to_json(&self) -> Json {
+        let mut o = ObjOut::default();
+        let mut put = |k: &str, v: &str| o.put(k, v);
+        match self {
+            WidgetEvent::Ready { version, sops } => {
+                put("type", "ready");
+                put("version", version);
+                o.put("sops", sops);
+            }
+            WidgetEvent::StepChanged { sop, step, clause } => {
+                put("type", "step-changed");
+                put("sop", sop);
+                put("step", step);
+                put("clause", clause);
+            }
+            WidgetEvent::TransferRequested {
+                destination,
+                number,
+            } => {
+                put("type", "transfer-requested");
+                put("destination", destination);
+                put("number", number);
+            }
+            WidgetEvent::Escalation {
+                channel,
+                level,
+                reason,
+            } => {
+                put("type", "escalation");
+                put("channel", channel);
+                put("level", level);
+                put("reason", reason);
+            }
+            WidgetEvent::TicketReady {
+                call,
+                cso,
+                sop,
+                version,
+                time,
+                tickets,
+                text,
+            } => {
+                put("type", "ticket-ready");
+                put("call", call);
+                put("cso", cso);
+                put("sop", sop);
+                put("version", version);
+                put("time", time);
+                o.put("tickets", tickets);
+                o.put("text", text);
+            }
+            WidgetEvent::CallEnded { call, cso, sop } => {
+                put("type", "call-ended");
+                put("call", call);
+                put("cso", cso);
+                put("sop", sop);
+            }
+            WidgetEvent::Error { message } => {
+                put("type", "error");
+                put("message", message);
+            }
+            WidgetEvent::TrainingResult(result) => {
+                put("type", "training-result");
+                if let Json::Obj(fields) = result {
+                    for (k, v) in fields {
+                        o.put_json(k, v.clone());
+                    }
+                }
+            }
+        }
+        o.put("pandu", &CONTRACT_VERSION);
+        o.done()
+    }
 }
 
 impl WidgetEvent {
@@ -192,20 +291,31 @@ pub fn arrival(catalog: &Catalog, call: &Call) -> Vec<WidgetEvent> {
 /// `Ok(false)`: not a Pandu message (other scripts post too), ignore it
 /// quietly. `Ok(true)`: read it as a `HostMessage`. `Err`: a Pandu message the
 /// widget cannot act on, with the reason for an `error` event.
-pub fn screen(version: Option<f64>, kind: Option<&str>) -> Result<bool, String> {
+pub fn screen(version: Option<&Json>, kind: Option<&str>) -> Result<bool, String> {
     match version {
-        None => Ok(false),
-        Some(v) if v == f64::from(CONTRACT_VERSION) => match kind {
+        Some(v @ Json::Num(_)) if v.as_i64() == Some(i64::from(CONTRACT_VERSION)) => match kind {
             Some("context" | "start" | "reset") => Ok(true),
             Some(other) => Err(format!(
                 "Jenis pesan `{other}` tidak dikenal (kontrak Pandu versi {CONTRACT_VERSION}: context, start, reset)."
             )),
             None => Err("Pesan tanpa `type` diabaikan.".to_string()),
         },
-        Some(v) => Err(format!(
+        Some(Json::Num(v)) => Err(format!(
             "Pesan kontrak versi {v} tidak didukung; Pandu ini memakai versi {CONTRACT_VERSION}."
         )),
+        _ => Ok(false),
     }
+}
+
+/// A posted message, screened and read: `Ok(None)` when it is not Pandu's.
+pub fn read(message: &Json) -> Result<Option<HostMessage>, String> {
+    let kind = message.get("type").and_then(Json::as_str);
+    if !screen(message.get("pandu"), kind)? {
+        return Ok(None);
+    }
+    HostMessage::from_json(message)
+        .map(Some)
+        .map_err(|e| format!("Pesan `{}` tidak terbaca: {e}", kind.unwrap_or_default()))
 }
 
 /// The origins a host allowed. Messages from any other origin are ignored

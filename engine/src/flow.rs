@@ -5,6 +5,7 @@
 //! variables are folded from the path, so stepping back and taking another
 //! branch cannot leave an abandoned answer behind in the ticket.
 
+use crate::json::{FromJson, Json, Obj, ObjOut, ToJson};
 use crate::model::{Catalog, Field, FieldKind, Sop, Step, StepKind, TicketSpec};
 use crate::template::{self, Env, Honorific};
 use crate::validate::{self, FieldCtx};
@@ -20,6 +21,7 @@ type Pairs = Vec<(String, String)>;
 
 /// The caller header, filled by the CSO (or the host) before or during the call.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Caller {
     #[serde(default)]
     pub name: String,
@@ -36,24 +38,22 @@ pub struct Caller {
 }
 
 /// Where a sub-flow returns to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame {
     pub sop: String,
     pub resume: String,
 }
 
 /// A step inside the stack of included SOPs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pos {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stack: Vec<Frame>,
     pub sop: String,
     pub step: String,
 }
 
 /// What was done at a step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "v", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     /// A say, transfer or escalate step read out / done.
     Continue,
@@ -66,13 +66,15 @@ pub enum Answer {
 }
 
 /// One step of the path so far.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub pos: Pos,
     pub answer: Answer,
     /// Variables this step set, already normalised (`08…` phones, ISO dates).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set: Vec<(String, String)>,
+    /// Must-say lines of this step ticked as said (all of them: the step
+    /// could not be left otherwise).
+    pub said: u32,
 }
 
 /// What a CSO sends the interpreter.
@@ -92,6 +94,9 @@ pub enum Refusal {
     Mismatch(String),
     /// The call has reached its outcome.
     Finished,
+    /// Must-say lines of the step not ticked as said yet (their indices
+    /// among the step's must lines).
+    Unsaid(Vec<usize>),
 }
 
 impl std::fmt::Display for Refusal {
@@ -103,6 +108,9 @@ impl std::fmt::Display for Refusal {
             }
             Refusal::Mismatch(m) => f.write_str(m),
             Refusal::Finished => f.write_str("Panggilan sudah sampai di hasil akhir."),
+            Refusal::Unsaid(_) => {
+                f.write_str("Centang dulu kalimat wajib setelah disampaikan kepada pelanggan.")
+            }
         }
     }
 }
@@ -114,7 +122,7 @@ pub struct Accepted {
 }
 
 /// An answer that `back` took off the path.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dropped {
     pub step: String,
     /// The field label or question.
@@ -140,7 +148,7 @@ impl std::fmt::Display for StartError {
 }
 
 /// One call through one SOP. Serialises exactly, for autosave.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Call {
     /// Given by the host or the UI; the engine draws no random numbers.
     pub id: String,
@@ -152,8 +160,74 @@ pub struct Call {
     pub at: Pos,
     /// Raw input typed at steps that were later stepped back over, to prefill
     /// them if the CSO comes that way again. Never reaches a ticket.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub drafts: BTreeMap<String, BTreeMap<String, String>>,
+    /// Ticks of the current step's must-say lines, in order; cleared when the step is left.
+    pub ticks: Vec<bool>,
+}
+
+crate::json_struct!(Caller {
+    name: def,
+    honorific: def,
+    idpel: def,
+    phone: def,
+    known: skip,
+});
+crate::json_struct!(Frame {
+    sop: req,
+    resume: req
+});
+crate::json_struct!(Pos {
+    stack: skip,
+    sop: req,
+    step: req,
+});
+crate::json_struct!(Entry {
+    pos: req,
+    answer: req,
+    set: skip,
+    said: skip,
+});
+crate::json_struct!(Call {
+    id: req,
+    sop: req,
+    version: req,
+    caller: req,
+    path: req,
+    at: req,
+    drafts: skip,
+    ticks: skip,
+});
+
+/// `{"t":"choice","v":"ya"}`, as serde's adjacent tagging wrote it.
+impl ToJson for Answer {
+    fn to_json(&self) -> Json {
+        let mut o = ObjOut::default();
+        let (t, v) = match self {
+            Answer::Continue => ("continue", None),
+            Answer::Choice(id) => ("choice", Some(id.to_json())),
+            Answer::Fields(raw) => ("fields", Some(raw.to_json())),
+            Answer::Auto(to) => ("auto", Some(to.to_json())),
+        };
+        o.put("t", t);
+        if let Some(v) = v {
+            o.put_json("v", v);
+        }
+        o.done()
+    }
+}
+
+impl FromJson for Answer {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        let o = Obj::of(j)?;
+        let t: String = o.req("t")?;
+        Ok(match t.as_str() {
+            "continue" => Answer::Continue,
+            "choice" => Answer::Choice(o.req("v")?),
+            "fields" => Answer::Fields(o.req("v")?),
+            "auto" => Answer::Auto(o.req("v")?),
+            other => return Err(format!("jenis jawaban `{other}` tidak dikenal")),
+        })
+    }
 }
 
 impl Call {
@@ -182,6 +256,7 @@ impl Call {
                 step: start.to_string(),
             },
             drafts: BTreeMap::new(),
+            ticks: Vec::new(),
         };
         call.settle(catalog).map_err(StartError::Broken)?;
         Ok(call)
@@ -277,6 +352,11 @@ impl Call {
         let step = self
             .current(catalog)
             .ok_or_else(|| Refusal::Mismatch(format!("langkah `{}` tidak ada", self.at.step)))?;
+        let unsaid = self.unsaid(catalog);
+        if !unsaid.is_empty() {
+            return Err(Refusal::Unsaid(unsaid));
+        }
+        let said = must_count(step) as u32;
         let mut accepted = Accepted::default();
         let (answer, set) = match (&step.kind, input) {
             (
@@ -327,10 +407,12 @@ impl Call {
         })?;
         let before = self.clone();
         self.drafts.remove(&self.at.step);
+        self.ticks.clear();
         self.path.push(Entry {
             pos: self.at.clone(),
             answer,
             set,
+            said,
         });
         self.at.step = next;
         if let Err(m) = self.settle(catalog) {
@@ -435,6 +517,8 @@ impl Call {
             if let Answer::Fields(raw) = &entry.answer {
                 self.drafts.insert(entry.pos.step.clone(), raw.clone());
             }
+            // Lines said before stay said: coming back does not ask for them again.
+            self.ticks = vec![true; entry.said as usize];
             self.at = entry.pos;
             if !auto {
                 break;
@@ -521,7 +605,47 @@ impl Call {
             pos: self.at.clone(),
             answer: Answer::Auto(to),
             set: Vec::new(),
+            said: 0,
         });
+    }
+
+    /// How many must-say lines the current step has.
+    pub fn must_lines(&self, catalog: &Catalog) -> usize {
+        self.current(catalog).map(must_count).unwrap_or(0)
+    }
+
+    /// Whether the n-th must-say line of the current step is ticked.
+    pub fn ticked(&self, n: usize) -> bool {
+        self.ticks.get(n).copied().unwrap_or(false)
+    }
+
+    /// Tick (or untick) the n-th must-say line of the current step; `false`
+    /// when the step has no such line.
+    pub fn tick(&mut self, catalog: &Catalog, n: usize, on: bool) -> bool {
+        let count = self.must_lines(catalog);
+        if n >= count {
+            return false;
+        }
+        self.ticks.resize(count, false);
+        self.ticks[n] = on;
+        true
+    }
+
+    /// Tick every must-say line of the current step (a replay, a scenario).
+    pub fn tick_all(&mut self, catalog: &Catalog) {
+        self.ticks = vec![true; self.must_lines(catalog)];
+    }
+
+    /// The must-say lines of the current step not ticked yet.
+    pub fn unsaid(&self, catalog: &Catalog) -> Vec<usize> {
+        (0..self.must_lines(catalog))
+            .filter(|&n| !self.ticked(n))
+            .collect()
+    }
+
+    /// Must-say lines said along the path, for the ticket stamp.
+    pub fn said(&self) -> u32 {
+        self.path.iter().map(|e| e.said).sum()
     }
 
     /// The outcomes of sub-flows passed on the path, for the composer.
@@ -552,6 +676,10 @@ impl Call {
             .unwrap_or(0);
         (done, done + left)
     }
+}
+
+fn must_count(step: &Step) -> usize {
+    step.say.iter().filter(|l| l.must).count()
 }
 
 fn is_auto(kind: &StepKind) -> bool {

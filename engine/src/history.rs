@@ -3,13 +3,12 @@
 
 use crate::ticket::Composed;
 use chrono::{Duration, NaiveDateTime, NaiveTime};
-use serde::{Deserialize, Serialize};
 
 /// How many ended calls are kept unless configured otherwise.
 pub const DEFAULT_LIMIT: usize = 30;
 
 /// One ended call.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ended {
     pub call_id: String,
     pub sop_title: String,
@@ -20,13 +19,24 @@ pub struct Ended {
 }
 
 /// Ended calls, newest first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
     pub entries: Vec<Ended>,
     /// When the history is wiped next (end of the shift), WIB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purge_at: Option<NaiveDateTime>,
 }
+
+crate::json_struct!(Ended {
+    call_id: req,
+    sop_title: req,
+    caller_name: req,
+    ended_at: req,
+    composed: req,
+});
+crate::json_struct!(History {
+    entries: req,
+    purge_at: skip,
+});
 
 impl History {
     /// Add an ended call, keeping the newest `limit`. A call ended twice

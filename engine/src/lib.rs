@@ -7,8 +7,12 @@
 #[cfg(feature = "authoring")]
 pub mod authoring;
 pub mod contract;
+pub mod dates;
+pub mod decode;
 pub mod flow;
 pub mod history;
+pub mod json;
+pub mod library;
 pub mod lint;
 pub mod model;
 pub mod pack;
@@ -16,7 +20,9 @@ pub mod queue;
 pub mod saved;
 pub mod scenario;
 pub mod search;
+pub mod small;
 pub mod template;
+pub mod text;
 pub mod ticket;
 pub mod training;
 pub mod validate;

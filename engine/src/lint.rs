@@ -63,10 +63,8 @@ pub fn lint(sources: &[Source]) -> Vec<LintError> {
             });
         }
     }
-    let by_id: BTreeMap<&str, &Sop> = sources
-        .iter()
-        .map(|s| (s.sop.id.as_str(), &s.sop))
-        .collect();
+    let by_id: BTreeMap<&str, &Sop> =
+        crate::small::map(sources.iter().map(|s| (s.sop.id.as_str(), &s.sop)));
     for s in sources {
         if let Some(step) = include_cycle(&s.sop, &by_id) {
             errors.push(LintError {
@@ -107,7 +105,7 @@ struct Linter<'a> {
 }
 
 fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    crate::dates::parse_iso(s)
 }
 
 impl Linter<'_> {
@@ -673,7 +671,7 @@ fn flow_vars<'s>(
                     work.push(next);
                 }
                 Some(cur) => {
-                    let meet: BTreeSet<String> = cur.intersection(&out).cloned().collect();
+                    let meet: BTreeSet<String> = crate::small::set(cur.intersection(&out).cloned());
                     if meet.len() != cur.len() {
                         *cur = meet;
                         work.push(next);

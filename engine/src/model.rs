@@ -250,6 +250,45 @@ pub enum FieldKind {
     Select,
 }
 
+impl FieldKind {
+    pub const ALL: [FieldKind; 12] = [
+        FieldKind::Text,
+        FieldKind::Note,
+        FieldKind::Email,
+        FieldKind::Phone,
+        FieldKind::Idpel,
+        FieldKind::Nik,
+        FieldKind::Power,
+        FieldKind::Date,
+        FieldKind::Money,
+        FieldKind::Invoice,
+        FieldKind::AccountName,
+        FieldKind::Select,
+    ];
+
+    /// The name used in files (`type = "account_name"`) and in `data-kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Note => "note",
+            FieldKind::Email => "email",
+            FieldKind::Phone => "phone",
+            FieldKind::Idpel => "idpel",
+            FieldKind::Nik => "nik",
+            FieldKind::Power => "power",
+            FieldKind::Date => "date",
+            FieldKind::Money => "money",
+            FieldKind::Invoice => "invoice",
+            FieldKind::AccountName => "account_name",
+            FieldKind::Select => "select",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FieldKind> {
+        FieldKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// A rule of a `decide` step: all conditions hold → go to `next`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rule {
@@ -271,10 +310,11 @@ pub struct Cond {
     pub ne: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<String>,
+    /// At most this number (VA, rupiah: whole numbers; no float is needed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub le: Option<f64>,
+    pub le: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ge: Option<f64>,
+    pub ge: Option<i64>,
     /// Date on or after, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
@@ -328,7 +368,7 @@ impl Cond {
             return false;
         }
         if self.le.is_some() || self.ge.is_some() {
-            let Ok(n) = v.parse::<f64>() else {
+            let Ok(n) = v.parse::<i64>() else {
                 return false;
             };
             if self.le.is_some_and(|le| n > le) || self.ge.is_some_and(|ge| n < ge) {
@@ -336,14 +376,10 @@ impl Cond {
             }
         }
         if self.from.is_some() || self.until.is_some() {
-            // ISO dates compare correctly as text; anything else is not a date.
-            let Ok(d) = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") else {
+            let Some(d) = crate::dates::parse_iso(v) else {
                 return false;
             };
-            let bound = |b: &Option<String>| {
-                b.as_deref()
-                    .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-            };
+            let bound = |b: &Option<String>| b.as_deref().and_then(crate::dates::parse_iso);
             if bound(&self.from).is_some_and(|f| d < f) || bound(&self.until).is_some_and(|u| d > u)
             {
                 return false;
@@ -431,6 +467,17 @@ fn yes() -> bool {
     true
 }
 
+impl Step {
+    /// The step's short name: its title, or its id when it has none.
+    pub fn label(&self) -> String {
+        if self.title.trim().is_empty() {
+            self.id.clone()
+        } else {
+            self.title.clone()
+        }
+    }
+}
+
 impl Sop {
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
@@ -490,4 +537,64 @@ impl Catalog {
     pub fn get(&self, id: &str) -> Option<&Sop> {
         self.sops.iter().find(|s| s.id == id)
     }
+}
+
+/// The keys each level of an SOP file may use (TOML at build time, JSON in
+/// packs); anything else is refused, naming the key, since serde would skip
+/// it silently and a misspelt `next` would quietly fall through.
+pub mod keys {
+    pub const SOP_KEYS: &[&str] = &[
+        "id",
+        "title",
+        "seed",
+        "version",
+        "effective_from",
+        "effective_until",
+        "summary",
+        "keywords",
+        "subflow",
+        "start",
+        "step",
+        "steps",
+    ];
+    pub const STEP_KEYS: &[&str] = &[
+        "id",
+        "title",
+        "clause",
+        "assumed",
+        "say",
+        "do",
+        "kind",
+        "next",
+        "question",
+        "option",
+        "options",
+        "field",
+        "fields",
+        "rule",
+        "rules",
+        "otherwise",
+        "sop",
+        "destination",
+        "number",
+        "fines",
+        "channel",
+        "level",
+        "reason",
+        "summary",
+        "ticket",
+        "tickets",
+    ];
+    pub const OPTION_KEYS: &[&str] = &["id", "label", "next", "set"];
+    pub const ASSIGN_KEYS: &[&str] = &["var", "value"];
+    pub const FIELD_KEYS: &[&str] = &[
+        "id", "label", "type", "required", "help", "prefill", "options", "min", "max", "against",
+    ];
+    pub const RULE_KEYS: &[&str] = &["when", "next", "label"];
+    pub const COND_KEYS: &[&str] = &[
+        "var", "eq", "ne", "one_of", "le", "ge", "from", "until", "set",
+    ];
+    pub const TICKET_KEYS: &[&str] = &["system", "tab", "field", "fields"];
+    pub const TICKET_FIELD_KEYS: &[&str] = &["name", "value", "optional"];
+    pub const LINE_KEYS: &[&str] = &["text", "must"];
 }

@@ -4,7 +4,6 @@
 
 use crate::flow::Call;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use serde::{Deserialize, Serialize};
 
 /// The SOP whose calls join the queue.
 pub const SOP_ID: &str = "evoucher-tokopedia";
@@ -26,7 +25,7 @@ pub const COLUMNS: [(&str, &str); 7] = [
 ];
 
 /// One request in the queue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub call_id: String,
     /// WIB, when the call reached its ticket.
@@ -34,15 +33,22 @@ pub struct Row {
     /// The values of `COLUMNS`, in order.
     pub values: Vec<String>,
     /// The day the row was sent to the PJ Site.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_on: Option<NaiveDate>,
 }
 
 /// The queue, oldest first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Queue {
     pub rows: Vec<Row>,
 }
+
+crate::json_struct!(Row {
+    call_id: req,
+    added: req,
+    values: req,
+    sent_on: skip,
+});
+crate::json_struct!(Queue { rows: req });
 
 /// Where the day stands against the 15:00 deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,19 +93,17 @@ impl Queue {
 
     /// The unsent rows as the HoCC form in CSV (UTF-8, header first).
     pub fn export_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
+        let mut out = String::new();
         let mut header: Vec<&str> = vec!["No"];
         header.extend(COLUMNS.iter().map(|(h, _)| *h));
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&header);
+        crate::text::csv_record(&mut out, &header);
         for (i, r) in self.unsent().enumerate() {
-            let mut rec = vec![(i + 1).to_string()];
-            rec.extend(r.values.iter().cloned());
-            let _ = w.write_record(&rec);
+            let n = (i + 1).to_string();
+            let mut rec: Vec<&str> = vec![&n];
+            rec.extend(r.values.iter().map(String::as_str));
+            crate::text::csv_record(&mut out, &rec);
         }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        out
     }
 
     /// Mark every unsent row as sent on `day`; returns the call ids marked,

@@ -3,7 +3,6 @@
 
 use crate::flow::{describe, Answer, Call, Dropped, Input};
 use crate::model::Catalog;
-use serde::{Deserialize, Serialize};
 
 /// Bumped when `Saved` changes shape; older data is quarantined, never guessed at.
 pub const FORMAT: u32 = 1;
@@ -88,13 +87,19 @@ pub fn parse_key(key: &str) -> Option<Key> {
 }
 
 /// One saved call.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
     pub format: u32,
     /// `YYYY-MM-DD HH:MM` WIB, for the list of unfinished calls.
     pub saved_at: String,
     pub call: Call,
 }
+
+crate::json_struct!(Saved {
+    format: req,
+    saved_at: req,
+    call: req,
+});
 
 impl Saved {
     pub fn new(call: Call, saved_at: String) -> Saved {
@@ -148,6 +153,8 @@ pub fn restore(catalog: &Catalog, saved: Saved) -> Result<Restored, String> {
             Answer::Choice(id) => Input::Choose(id.clone()),
             Answer::Fields(raw) => Input::Submit(raw.clone()),
         };
+        // Lines said in the saved call were said: a replay does not ask again.
+        call.tick_all(catalog);
         if replaying && call.at == e.pos && call.answer(catalog, input).is_ok() {
             kept += 1;
         } else {

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 /// A `*.scenarios.toml` file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScenarioFile {
     #[serde(rename = "scenario", default)]
     pub scenarios: Vec<Scenario>,
@@ -17,6 +18,7 @@ pub struct ScenarioFile {
 
 /// One walk from the SOP's first step to its outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub name: String,
     pub sop: String,
@@ -25,6 +27,13 @@ pub struct Scenario {
     pub now: String,
     #[serde(default)]
     pub caller: Caller,
+    /// Drills: what the caller says first, before the trainee has found the SOP.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub opening: String,
+    /// Drills: what the drill practises, one line for the trainer's list
+    /// (e.g. "Pengecualian: pemohon tidak memiliki HP").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub focus: String,
     #[serde(default)]
     pub walk: Vec<WalkItem>,
     #[serde(default)]
@@ -37,6 +46,7 @@ fn default_now() -> String {
 
 /// One thing the CSO does. Exactly one of `choose`, `fill`, `next`, `back`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WalkItem {
     /// The step the call must be at before this action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,10 +71,15 @@ pub struct WalkItem {
     /// For `back`: the values that must be reported dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dropped: Vec<String>,
+    /// The step's must-say lines are left unticked: the input must be refused
+    /// for that. Otherwise the walk ticks them, as a CSO who said them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsaid: bool,
 }
 
 /// What the walk must end in.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Expect {
     /// The outcome step's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,7 +97,7 @@ pub struct Expect {
 
 /// Parse `YYYY-MM-DD HH:MM`.
 pub fn parse_now(s: &str) -> Option<chrono::NaiveDateTime> {
-    chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M").ok()
+    crate::dates::parse_stamp(s)
 }
 
 /// Walk a scenario; `Err` explains the first difference.
@@ -124,6 +139,22 @@ pub fn run(catalog: &Catalog, sc: &Scenario) -> Result<Composed, String> {
             }
         };
         let at = call.at.step.clone();
+        if item.unsaid {
+            match call.answer(catalog, input) {
+                Err(Refusal::Unsaid(_)) => continue,
+                other => {
+                    return Err(format!(
+                    "walk[{n}] di `{at}`: diharapkan ditolak karena kalimat wajib belum dicentang, \
+                     ternyata {}",
+                    match other {
+                        Ok(_) => "diterima".to_string(),
+                        Err(e) => e.to_string(),
+                    }
+                ))
+                }
+            }
+        }
+        call.tick_all(catalog);
         match call.answer(catalog, input) {
             Ok(acc) => {
                 if !item.errors.is_empty() {

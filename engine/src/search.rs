@@ -17,8 +17,8 @@ impl Status {
     pub fn label(self) -> String {
         match self {
             Status::InForce => "Berlaku".into(),
-            Status::NotYet(d) => format!("Berlaku mulai {}", d.format("%d-%m-%Y")),
-            Status::Ended(d) => format!("Berakhir {}", d.format("%d-%m-%Y")),
+            Status::NotYet(d) => format!("Berlaku mulai {}", crate::dates::dmy(d)),
+            Status::Ended(d) => format!("Berakhir {}", crate::dates::dmy(d)),
         }
     }
 
@@ -34,10 +34,7 @@ impl Status {
 
 /// Whether `sop` is in force on `today` (WIB).
 pub fn status(sop: &Sop, today: NaiveDate) -> Status {
-    let day = |s: &Option<String>| {
-        s.as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-    };
+    let day = |s: &Option<String>| s.as_deref().and_then(crate::dates::parse_iso);
     if let Some(from) = day(&sop.effective_from) {
         if today < from {
             return Status::NotYet(from);
@@ -63,14 +60,17 @@ struct Entry {
     title: String,
     keywords: Vec<String>,
     rest: String,
+    /// Title and keywords without spaces, so "evoucher" finds "e voucher".
+    squashed_title: String,
+    squashed_keywords: Vec<String>,
 }
 
 /// Lowercase and keep letters and digits, so "e-Voucher" finds "evoucher" and "e voucher".
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    for c in s.chars().map(crate::text::lower_char) {
+        if crate::text::is_word_char(c) {
             out.push(c);
             space = false;
         } else if !space {
@@ -84,19 +84,37 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+fn squash(s: &str) -> String {
+    s.replace(' ', "")
+}
+
 impl Index {
     pub fn new(catalog: &Catalog) -> Index {
         Index {
             entries: catalog
                 .sops
                 .iter()
-                .map(|s| Entry {
-                    title: normalize(&s.title),
-                    keywords: s.keywords.iter().map(|k| normalize(k)).collect(),
-                    rest: normalize(&format!("{} {} sop {}", s.id, s.summary, s.seed)),
+                .map(|s| {
+                    let title = normalize(&s.title);
+                    let keywords: Vec<String> = s.keywords.iter().map(|k| normalize(k)).collect();
+                    Entry {
+                        squashed_title: squash(&title),
+                        squashed_keywords: keywords.iter().map(|k| squash(k)).collect(),
+                        title,
+                        keywords,
+                        rest: normalize(&format!("{} {} sop {}", s.id, s.summary, s.seed)),
+                    }
                 })
                 .collect(),
         }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// Indices into the catalogue, best match first. Every word of the query
@@ -112,7 +130,6 @@ impl Index {
             let mut score = 0u32;
             let mut all = true;
             for w in &words {
-                let squashed = |s: &str| s.replace(' ', "").contains(w);
                 let s = if e
                     .keywords
                     .iter()
@@ -121,9 +138,12 @@ impl Index {
                     4
                 } else if e.title.split(' ').any(|t| t.starts_with(w)) {
                     3
-                } else if e.keywords.iter().any(|k| k.contains(w) || squashed(k)) {
+                } else if e.keywords.iter().any(|k| k.contains(w))
+                    || e.squashed_keywords.iter().any(|k| k.contains(w))
+                {
                     2
-                } else if e.title.contains(w) || e.rest.contains(w) || squashed(&e.title) {
+                } else if e.title.contains(w) || e.rest.contains(w) || e.squashed_title.contains(w)
+                {
                     1
                 } else {
                     0
@@ -142,7 +162,17 @@ impl Index {
                 hits.push((score, i));
             }
         }
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        hits.into_iter().map(|(_, i)| i).collect()
+        // Best score first, catalogue order within a score. Scores are small,
+        // so one pass per score value, no sort routine in the wasm.
+        let mut out = Vec::with_capacity(hits.len());
+        let mut score = hits.iter().map(|h| h.0).max().unwrap_or(0);
+        loop {
+            out.extend(hits.iter().filter(|h| h.0 == score).map(|h| h.1));
+            if out.len() == hits.len() || score == 0 {
+                break;
+            }
+            score -= 1;
+        }
+        out
     }
 }

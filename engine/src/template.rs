@@ -48,10 +48,32 @@ impl Honorific {
     }
 
     pub fn parse(s: &str) -> Honorific {
-        match s.trim().to_lowercase().as_str() {
+        match s.trim().to_ascii_lowercase().as_str() {
             "bapak" | "pak" | "bpk" => Honorific::Bapak,
             "ibu" | "bu" => Honorific::Ibu,
             _ => Honorific::Unknown,
+        }
+    }
+}
+
+/// As serde wrote it: `bapak`, `ibu`, `unknown`.
+impl crate::json::ToJson for Honorific {
+    fn to_json(&self) -> crate::json::Json {
+        let s = match self {
+            Honorific::Unknown => "unknown",
+            h => h.as_str(),
+        };
+        crate::json::Json::Str(s.into())
+    }
+}
+
+impl crate::json::FromJson for Honorific {
+    fn from_json(j: &crate::json::Json) -> Result<Self, String> {
+        match j.as_str() {
+            Some("bapak") => Ok(Honorific::Bapak),
+            Some("ibu") => Ok(Honorific::Ibu),
+            Some("unknown") => Ok(Honorific::Unknown),
+            _ => Err("sapaan harus `bapak`, `ibu` atau `unknown`".into()),
         }
     }
 }
@@ -186,8 +208,8 @@ pub fn render(t: &str, env: &Env) -> String {
 pub fn apply_filter(value: &str, filter: Option<&str>) -> String {
     match filter {
         None => value.to_string(),
-        Some("upper") => value.to_uppercase(),
-        Some("lower") => value.to_lowercase(),
+        Some("upper") => crate::text::upper(value),
+        Some("lower") => crate::text::lower(value),
         Some("tarif") => match value.parse::<u32>() {
             Ok(va) => crate::validate::tariff_class(va).to_string(),
             Err(_) => value.to_string(),
@@ -196,9 +218,9 @@ pub fn apply_filter(value: &str, filter: Option<&str>) -> String {
             Ok(n) => crate::validate::format_rupiah(n),
             Err(_) => value.to_string(),
         },
-        Some("tanggal") => match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-            Ok(d) => crate::validate::format_date_id(d),
-            Err(_) => value.to_string(),
+        Some("tanggal") => match crate::dates::parse_iso(value) {
+            Some(d) => crate::dates::dmy(d),
+            None => value.to_string(),
         },
         Some(_) => value.to_string(),
     }

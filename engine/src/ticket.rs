@@ -8,7 +8,6 @@ use crate::flow::{Answer, Call};
 use crate::model::{Catalog, StepKind, System, TicketSpec};
 use crate::validate;
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
 
 /// APKT refuses very long texts; longer values are cut and flagged, never silently.
 pub const MAX_FIELD_CHARS: usize = 1000;
@@ -17,27 +16,25 @@ pub const MAX_FIELD_CHARS: usize = 1000;
 pub const TIME_ZONE: &str = "WIB";
 
 /// One field of a composed ticket.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TicketField {
     /// The system's own field name, e.g. `Email Pelapor`.
     pub name: String,
     pub value: String,
     /// Set when the value had to be changed to fit the system (cut to length).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warning: Option<String>,
 }
 
 /// What to write into one system.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ticket {
     pub system: System,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub tab: String,
     pub fields: Vec<TicketField>,
 }
 
 /// A transfer done on the way: where, which number, the clicks in Fines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransferNote {
     pub destination: String,
     pub number: String,
@@ -45,7 +42,7 @@ pub struct TransferNote {
 }
 
 /// An escalation done on the way.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EscalationNote {
     pub channel: String,
     pub level: String,
@@ -53,7 +50,7 @@ pub struct EscalationNote {
 }
 
 /// Everything the outcome asks the CSO to write, with its stamp.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Composed {
     pub sop: String,
     pub version: String,
@@ -65,7 +62,41 @@ pub struct Composed {
     pub tickets: Vec<Ticket>,
     pub transfers: Vec<TransferNote>,
     pub escalations: Vec<EscalationNote>,
+    /// Must-say lines ticked as said on the way.
+    pub said: u32,
 }
+
+crate::json_struct!(TicketField {
+    name: req,
+    value: req,
+    warning: skip,
+});
+crate::json_struct!(Ticket {
+    system: req,
+    tab: skip,
+    fields: req,
+});
+crate::json_struct!(TransferNote {
+    destination: req,
+    number: req,
+    fines: req,
+});
+crate::json_struct!(EscalationNote {
+    channel: req,
+    level: req,
+    reason: req,
+});
+crate::json_struct!(Composed {
+    sop: req,
+    version: req,
+    time: req,
+    outcome: req,
+    summary: req,
+    tickets: req,
+    transfers: req,
+    escalations: req,
+    said: skip,
+});
 
 impl Ticket {
     pub fn get(&self, name: &str) -> Option<&str> {
@@ -97,9 +128,14 @@ impl Composed {
         self.tickets.iter().find(|t| t.system == system)
     }
 
-    /// The stamp line: which SOP, which version, when.
+    /// The stamp line: which SOP, which version, when, and how many must-say
+    /// lines the CSO ticked as said.
     pub fn stamp(&self) -> String {
-        format!("SOP {} v{} · {}", self.sop, self.version, self.time)
+        let mut s = format!("SOP {} v{} · {}", self.sop, self.version, self.time);
+        if self.said > 0 {
+            s.push_str(&format!(" · {} kalimat wajib disampaikan", self.said));
+        }
+        s
     }
 
     /// All tickets, transfers and escalations as one text, stamp last.
@@ -194,7 +230,7 @@ pub fn compose(catalog: &Catalog, call: &Call, now: NaiveDateTime) -> Option<Com
                 };
                 // An escalation into a system with a form gets its own panel,
                 // unless the outcome already spells that form out.
-                if let Some(system) = System::parse(&channel.to_lowercase()) {
+                if let Some(system) = System::parse(&channel.to_ascii_lowercase()) {
                     if !out.iter().any(|t| t.system == system) {
                         out.push(escalation_ticket(system, &note, call));
                     }
@@ -204,17 +240,22 @@ pub fn compose(catalog: &Catalog, call: &Call, now: NaiveDateTime) -> Option<Com
             _ => {}
         }
     }
-    out.sort_by_key(|t| t.system);
+    // In the systems' fixed order; a stable bucket pass, not a sort routine in the wasm.
+    let out: Vec<Ticket> = System::ALL
+        .iter()
+        .flat_map(|s| out.iter().filter(move |t| t.system == *s).cloned())
+        .collect();
 
     Some(Composed {
         sop: sop.id.clone(),
         version: sop.version.clone(),
-        time: format!("{} {TIME_ZONE}", now.format("%d-%m-%Y %H:%M")),
+        time: format!("{} {TIME_ZONE}", crate::dates::dmy_hm(now)),
         outcome: step.id.clone(),
         summary: call.render(summary),
         tickets: out,
         transfers,
         escalations,
+        said: call.said(),
     })
 }
 
@@ -297,7 +338,7 @@ fn escalation_ticket(system: System, note: &EscalationNote, call: &Call) -> Tick
 fn fit(system: System, name: &str, value: &str) -> (String, Option<String>) {
     let mut v = validate::one_line(value);
     if system == System::Apkt && name == "Permasalahan" {
-        v = v.to_uppercase();
+        v = crate::text::upper(&v);
     }
     let n = v.chars().count();
     if n > MAX_FIELD_CHARS {

@@ -118,7 +118,7 @@ pub fn check(kind: FieldKind, raw: &str, ctx: &FieldCtx<'_>) -> Result<Checked, 
         FieldKind::Invoice => {
             let tx = ctx.against.and_then(|s| date(s).ok());
             Ok(Checked {
-                value: one_line(raw).to_uppercase(),
+                value: crate::text::upper(&one_line(raw)),
                 warnings: invoice_warnings(raw, tx),
             })
         }
@@ -586,7 +586,7 @@ fn scale(n: &Num<'_>, pow10: u32) -> Option<u64> {
 /// the transaction date the caller gave.
 pub fn invoice_warnings(raw: &str, transaction_date: Option<NaiveDate>) -> Vec<String> {
     let mut out = Vec::new();
-    let s = compact(raw, &[]).to_uppercase();
+    let s = crate::text::upper(&compact(raw, &[]));
     if s.is_empty() {
         return out;
     }
@@ -684,7 +684,7 @@ fn to_roman(mut n: u32) -> String {
 /// that short. A KTP name with no letters gives nothing to check: `Ok`.
 pub fn account_name(account: &str, ktp_name: &str) -> Result<(), String> {
     let all: Vec<&str> = ktp_name
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !crate::text::is_letter(c))
         .filter(|w| !w.is_empty())
         .collect();
     let long: Vec<&str> = all
@@ -698,12 +698,12 @@ pub fn account_name(account: &str, ktp_name: &str) -> Result<(), String> {
     }
     let letters: String = account
         .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
+        .filter(|&c| crate::text::is_letter(c))
+        .map(crate::text::lower_char)
         .collect();
     if elements
         .iter()
-        .any(|e| letters.contains(e.to_lowercase().as_str()))
+        .any(|e| letters.contains(crate::text::lower(e).as_str()))
     {
         Ok(())
     } else {
@@ -717,12 +717,12 @@ pub fn account_name(account: &str, ktp_name: &str) -> Result<(), String> {
 
 /// A date as CSOs read it: `05-03-2021`.
 pub fn format_date_id(d: NaiveDate) -> String {
-    format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year())
+    crate::dates::dmy(d)
 }
 
 /// The stored form of dates: `2021-03-05`.
 fn iso(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    crate::dates::iso(d)
 }
 
 /// Text for one-line ticket fields (APKT's Permasalahan is one line): newlines,

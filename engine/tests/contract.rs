@@ -1,9 +1,10 @@
 //! The embedding contract: message shapes and the origin allow-list.
 
 use pandu_engine::contract::{
-    arrival, normalize_origin, screen, HostCaller, HostMessage, Origins, WidgetEvent,
+    arrival, normalize_origin, read, screen, HostCaller, HostMessage, Origins, WidgetEvent,
 };
 use pandu_engine::flow::{Call, Input};
+use pandu_engine::json::Json;
 use pandu_engine::template::Honorific;
 use pandu_engine::StepKind;
 
@@ -36,9 +37,10 @@ fn origins_are_compared_normalised_and_never_with_a_wildcard() {
 
 #[test]
 fn host_messages_read_from_json() {
-    let m: HostMessage = serde_json::from_str(
+    let m: HostMessage = read(&Json::parse(
         r#"{"pandu":1,"type":"start","sop":"niaga-pln-mobile","caller":{"name":"Hana","honorific":"Ibu","email":"h@x.id","unit":"DISTRIBUSI JAKARTA RAYA"}}"#,
-    )
+    ).unwrap())
+    .unwrap()
     .unwrap();
     let HostMessage::Start {
         sop,
@@ -53,9 +55,21 @@ fn host_messages_read_from_json() {
         c.prefills(),
         vec![("email", "h@x.id"), ("unit", "DISTRIBUSI JAKARTA RAYA")]
     );
-    let r: HostMessage = serde_json::from_str(r#"{"type":"reset"}"#).unwrap();
-    assert_eq!(r, HostMessage::Reset);
-    assert!(serde_json::from_str::<HostMessage>(r#"{"type":"format-disk"}"#).is_err());
+    let r = read(&Json::parse(r#"{"pandu":1,"type":"reset"}"#).unwrap());
+    assert_eq!(r, Ok(Some(HostMessage::Reset)));
+    // Not Pandu's (no `pandu`), or Pandu's but unreadable: the exact reasons.
+    assert_eq!(read(&Json::parse(r#"{"type":"reset"}"#).unwrap()), Ok(None));
+    assert_eq!(
+        read(&Json::parse(r#"{"pandu":1,"type":"start"}"#).unwrap()),
+        Err("Pesan `start` tidak terbaca: kunci `sop` tidak ada".into())
+    );
+    assert_eq!(
+        read(&Json::parse(r#"{"pandu":1,"type":"context","caller":{"name":7}}"#).unwrap()),
+        Err(
+            "Pesan `context` tidak terbaca: `caller`: `name`: diharapkan teks, ternyata angka"
+                .into()
+        )
+    );
 }
 
 #[test]
@@ -65,8 +79,8 @@ fn widget_events_have_the_documented_shape() {
         number: "1500071".into(),
     };
     assert_eq!(
-        serde_json::to_string(&e).unwrap(),
-        r#"{"type":"transfer-requested","destination":"CC PLN ICONPLUS","number":"1500071"}"#
+        pandu_engine::json::to_text(&e),
+        r#"{"type":"transfer-requested","destination":"CC PLN ICONPLUS","number":"1500071","pandu":1}"#
     );
 }
 
@@ -138,6 +152,8 @@ fn arriving_at_a_transfer_step_tells_the_host_where_to() {
     );
     let mut seen = Vec::new();
     for item in sc.walk.iter().filter(|i| !i.back) {
+        // The CSO said the must-say lines.
+        call.tick_all(&cat);
         let r = call.answer(&cat, input(item));
         assert_eq!(r.is_err(), !item.errors.is_empty(), "{item:?}");
         seen.extend(arrival(&cat, &call).into_iter().skip(1));
@@ -179,14 +195,20 @@ fn ticket_ready_carries_the_call_the_cso_and_the_full_text() {
 
 #[test]
 fn only_pandu_messages_of_this_version_are_read() {
+    let n = |s: &str| Json::Num(s.into());
     assert_eq!(screen(None, Some("start")), Ok(false));
-    assert_eq!(screen(Some(1.0), Some("start")), Ok(true));
     assert_eq!(
-        screen(Some(2.0), Some("start")),
+        screen(Some(&Json::Str("1".into())), Some("start")),
+        Ok(false)
+    );
+    assert_eq!(screen(Some(&n("1")), Some("start")), Ok(true));
+    assert_eq!(screen(Some(&n("1.0")), Some("start")), Ok(true));
+    assert_eq!(
+        screen(Some(&n("2")), Some("start")),
         Err("Pesan kontrak versi 2 tidak didukung; Pandu ini memakai versi 1.".into())
     );
     assert_eq!(
-        screen(Some(1.0), Some("format-disk")),
+        screen(Some(&n("1")), Some("format-disk")),
         Err("Jenis pesan `format-disk` tidak dikenal (kontrak Pandu versi 1: context, start, reset).".into())
     );
 }

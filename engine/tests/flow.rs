@@ -256,8 +256,8 @@ fn a_call_saved_and_restored_is_the_same_call() {
     let cat = catalog();
     let mut call = at_contact(&cat);
     call.back(&cat).unwrap();
-    let json = serde_json::to_string(&call).unwrap();
-    let restored: Call = serde_json::from_str(&json).unwrap();
+    let json = pandu_engine::json::to_text(&call);
+    let restored: Call = pandu_engine::json::from_text(&json).unwrap();
     assert_eq!(restored, call);
     // …and goes on exactly as the original would.
     let mut a = call.clone();
@@ -312,4 +312,49 @@ fn progress_counts_answered_steps_and_the_shortest_way_left() {
     assert_eq!(call.progress(&cat), (0, 2));
     let call = at_contact(&cat);
     assert_eq!(call.progress(&cat).0, 2);
+}
+
+/// SOP 003's transfer announcement is a must-say line: the seed forbids
+/// transferring before telling the caller.
+#[test]
+fn a_must_say_line_must_be_ticked_and_the_stamp_counts_it() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sops");
+    let cat = load_dir(&dir).catalog();
+    let mut call = Call::start(&cat, "transfer-elektrinet", caller(), "m1").unwrap();
+    call.answer(&cat, Input::Choose("elektrinet".into()))
+        .unwrap();
+    call.answer(&cat, fill(&[("sid", ""), ("unit", "DISTRIBUSI BALI")]))
+        .unwrap();
+    // The caller is angry: the contact sub-flow is skipped, straight to the announcement.
+    call.answer(&cat, Input::Choose("ya".into())).unwrap();
+    assert_eq!(call.at.step, "sambung-elektrinet");
+    assert_eq!(call.must_lines(&cat), 1);
+    let before = call.clone();
+    assert_eq!(
+        call.answer(&cat, Input::Choose("ya".into())),
+        Err(Refusal::Unsaid(vec![0]))
+    );
+    assert_eq!(call, before, "a refused input changes nothing");
+    assert_eq!(
+        Refusal::Unsaid(vec![0]).to_string(),
+        "Centang dulu kalimat wajib setelah disampaikan kepada pelanggan."
+    );
+    assert!(!call.tick(&cat, 1, true), "there is no second must line");
+    assert!(call.tick(&cat, 0, true));
+    // Saved with the tick, restored with it.
+    let again: Call = pandu_engine::json::from_text(&pandu_engine::json::to_text(&call)).unwrap();
+    assert_eq!(again.ticks, vec![true]);
+    call.answer(&cat, Input::Choose("ya".into())).unwrap();
+    assert!(call.ticks.is_empty());
+    // Back to the announcement: it was said, it stays ticked.
+    call.back(&cat).unwrap();
+    assert!(call.ticked(0));
+    call.answer(&cat, Input::Choose("ya".into())).unwrap();
+    call.answer(&cat, Input::Continue).unwrap();
+    let c = compose(&cat, &call, now()).unwrap();
+    assert_eq!(c.said, 1);
+    assert_eq!(
+        c.stamp(),
+        "SOP transfer-elektrinet v2023.07.26-3 · 22-11-2026 09:41 WIB · 1 kalimat wajib disampaikan"
+    );
 }

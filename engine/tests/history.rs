@@ -44,6 +44,7 @@ fn ended(id: &str) -> Ended {
             tickets: Vec::new(),
             transfers: Vec::new(),
             escalations: Vec::new(),
+            said: 0,
         },
     }
 }

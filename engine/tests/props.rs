@@ -4,6 +4,7 @@
 
 use pandu_engine::authoring::{load_dir, parse_sop};
 use pandu_engine::flow::{Call, Caller, Input, Refusal};
+use pandu_engine::json::Json;
 use pandu_engine::model::{Catalog, Field, FieldKind, StepKind};
 use pandu_engine::template::{render, Env, Honorific};
 use pandu_engine::validate::{check, FieldCtx, POWER_STEPS};
@@ -90,6 +91,20 @@ proptest! {
         if let Ok(sop) = parse_sop("x.toml", &text) {
             let _ = lint::lint_catalog(&Catalog { sops: vec![sop] });
         }
+    }
+
+    #[test]
+    fn the_json_reader_never_panics_and_reads_back_what_it_wrote(
+        text in prop_oneof![any::<String>(), "[\\[\\]{}\":,0-9.eE+\\-a-z\\\\ ]{0,40}"],
+    ) {
+        if let Ok(j) = Json::parse(&text) {
+            prop_assert_eq!(Json::parse(&j.to_text()), Ok(j));
+        }
+        // Damaged storage and host packs go through these: no panic either.
+        let _ = pandu_engine::json::from_text::<pandu_engine::saved::Saved>(&text);
+        let _ = pandu_engine::json::from_text::<Catalog>(&text);
+        let s = Json::Str(text.clone());
+        prop_assert_eq!(Json::parse(&s.to_text()), Ok(s));
     }
 
     #[test]

@@ -1,123 +1,264 @@
 //! Drill scoring and review with exact figures: a trainee plays SOP 003's
-//! ELEKTRINET drill, first picking ICONNET, then leaving the unit empty.
+//! ELEKTRINET drill, first opening the wrong SOP, then picking ICONNET,
+//! sending the form with the unit empty and continuing before saying the
+//! thank-you line.
 
-use chrono::NaiveDate;
-use pandu_engine::authoring::load_dir;
-use pandu_engine::flow::{Call, Input};
-use pandu_engine::model::{Catalog, StepKind};
-use pandu_engine::scenario::Scenario;
-use pandu_engine::training::{expected_path, Miss, Session};
+use chrono::{NaiveDate, NaiveDateTime};
+use pandu_engine::authoring::{drills, load_dir};
+use pandu_engine::flow::{Call, Input, Refusal};
+use pandu_engine::json::to_text;
+use pandu_engine::model::Catalog;
+use pandu_engine::training::{result_json, Drill, Miss, ReviewRow, Session};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-fn load() -> (Catalog, Scenario) {
+const DRILL: &str =
+    "Latihan 003: pemilik kafe di Surabaya, ELEKTRINET dengan SID, disambungkan ke ICONPLUS 1500071";
+
+fn load() -> (Catalog, Vec<Drill>) {
     let loaded = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../sops"));
-    let drill = loaded
-        .scenarios
-        .iter()
-        .flat_map(|(_, f)| f.scenarios.iter())
-        .find(|s| s.name == "Pelanggan ELEKTRINET disambungkan ke CC PLN ICONPLUS 1500071")
-        .unwrap()
-        .clone();
-    (loaded.catalog(), drill)
+    assert!(loaded.is_clean(), "{}", loaded.report());
+    let all = drills(&loaded).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    (loaded.catalog(), all)
 }
 
-fn at(min: u32, sec: u32) -> chrono::NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
+fn at(min: u32, sec: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 3, 3)
         .unwrap()
         .and_hms_opt(10, min, sec)
         .unwrap()
 }
 
-/// Apply an input as the widget does: record, then answer.
-fn play(s: &mut Session, cat: &Catalog, call: &mut Call, input: Input) {
-    let mut probe = call.clone();
-    let result = probe.answer(cat, input.clone()).map(|_| ());
-    s.record(call, &input, &result);
-    if result.is_ok() {
-        *call = probe;
-    }
+/// Apply an input as the widget does: record it with the call as it was, then answer.
+fn play(s: &mut Session, cat: &Catalog, call: &mut Call, input: Input) -> Result<(), Refusal> {
+    let before = call.clone();
+    let result = call.answer(cat, input.clone()).map(|_| ());
+    s.record(&before, &input, &result);
+    result
+}
+
+fn fill(pairs: &[(&str, &str)]) -> Input {
+    Input::Submit(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<BTreeMap<_, _>>(),
+    )
 }
 
 #[test]
-fn a_drill_is_scored_with_the_missed_clause_and_exact_figures() {
-    let (cat, drill) = load();
-    let expected = expected_path(&cat, &drill).unwrap();
-    let asks = expected
-        .iter()
-        .filter(|e| {
-            matches!(
-                cat.get(&e.sop).unwrap().step(&e.step).unwrap().kind,
-                StepKind::Ask { .. }
-            )
-        })
-        .count();
-    assert_eq!(expected[0].step, "tanya-produk");
-    assert_eq!(
-        expected[0].says,
-        "Internet kantor saya mati, saya pakai Elektrinet."
+fn every_seed_sop_has_at_least_three_drills_and_004_its_exceptions() {
+    let (_, all) = load();
+    for sop in [
+        "evoucher-tokopedia",
+        "kontak-email-hp",
+        "pln-terbaik",
+        "transfer-elektrinet",
+        "niaga-pln-mobile",
+    ] {
+        let n = all.iter().filter(|d| d.sop == sop).count();
+        assert!(n >= 3, "{sop}: {n} drills");
+    }
+    // Every drill tells the trainee something before the SOP is found, and
+    // the trainer what it practises.
+    for d in &all {
+        assert!(!d.opening.is_empty() && !d.focus.is_empty(), "{}", d.name);
+    }
+    let outcomes = |sop: &str| -> Vec<&str> {
+        all.iter()
+            .filter(|d| d.sop == sop)
+            .map(|d| d.outcome.as_str())
+            .collect()
+    };
+    let t = outcomes("transfer-elektrinet");
+    assert!(t.contains(&"catat-elektrinet") && t.contains(&"catat-iconnet"));
+    let n = outcomes("niaga-pln-mobile");
+    for o in [
+        "keluhan-niaga",
+        "register-ps",
+        "selesai-callback",
+        "selesai-terverifikasi",
+    ] {
+        assert!(n.contains(&o), "004 has no drill ending at {o}");
+    }
+    assert!(
+        outcomes("evoucher-tokopedia").contains(&"promo-reguler"),
+        "000 outside the window"
     );
+}
 
-    let mut s = Session::new(&drill, at(0, 0));
+#[test]
+fn a_drill_is_scored_with_the_missed_clauses_and_exact_figures() {
+    let (cat, all) = load();
+    let drill = all.iter().find(|d| d.name == DRILL).unwrap();
+    assert_eq!(drill.expected[0].step, "tanya-produk");
+    assert_eq!(
+        drill.says_at("transfer-elektrinet", "tanya-produk"),
+        "Yang paket bisnis, Mbak, Elektrinet. Dulu ditawari sales ICON+ paket internet sekalian listrik."
+    );
+    assert_eq!(drill.outcome, "catat-elektrinet");
+
+    let mut s = Session::new(drill, at(0, 0));
+    // The trainee first opens SOP 004.
+    s.wrong_sop("niaga-pln-mobile");
     let mut call = Call::start(&cat, &drill.sop, drill.caller.clone(), "t1").unwrap();
     // Wrong product first, then back and right.
-    play(&mut s, &cat, &mut call, Input::Choose("iconnet".into()));
+    play(&mut s, &cat, &mut call, Input::Choose("iconnet".into())).unwrap();
     call.back(&cat).unwrap();
-    // From here the trainee follows the drill, but sends the form once with the unit empty.
-    play(&mut s, &cat, &mut call, Input::Choose("elektrinet".into()));
-    let empty: BTreeMap<String, String> = [("unit".to_string(), String::new())].into();
-    play(&mut s, &cat, &mut call, Input::Submit(empty));
-    for e in &expected[1..] {
-        play(&mut s, &cat, &mut call, e.input());
+    play(&mut s, &cat, &mut call, Input::Choose("elektrinet".into())).unwrap();
+    // The form once with the unit empty.
+    assert!(matches!(
+        play(&mut s, &cat, &mut call, fill(&[("sid", ""), ("unit", "")])),
+        Err(Refusal::Invalid(_))
+    ));
+    for e in &drill.expected[1..] {
+        // Continuing past the thank-you before ticking it is refused.
+        if e.step == "terima-kasih" {
+            assert_eq!(
+                play(&mut s, &cat, &mut call, e.input()),
+                Err(Refusal::Unsaid(vec![0]))
+            );
+        }
+        call.tick_all(&cat);
+        play(&mut s, &cat, &mut call, e.input()).unwrap();
     }
     assert!(call.is_finished(&cat), "at {}", call.at.step);
 
-    let score = s.score(&cat, &expected, (3, 4), at(2, 30));
-    assert_eq!(score.choices_total, asks);
-    assert_eq!(score.choices_right, asks - 1);
+    let score = s.score(&cat, drill, at(3, 30));
+    // 5 ask steps and the SOP pick; the unit and the phone; three must-say lines.
+    assert_eq!((score.choices_right, score.choices_total), (4, 6));
+    assert_eq!((score.fields_valid, score.fields_total), (1, 2));
+    assert_eq!((score.must_said, score.must_total), (2, 3));
+    assert_eq!(score.seconds, 210);
+    assert_eq!(score.percent, 64, "7 of 11");
     assert_eq!(
         score.misses,
-        vec![Miss {
-            step: "tanya-produk".into(),
-            clause: "003 B.1".into(),
-            chose: "ICONNET (retail / rumah tangga)".into(),
-            expected: "ELEKTRINET (bisnis, punya SID)".into(),
-        }]
+        vec![
+            Miss {
+                step: "Pilih SOP".into(),
+                clause: "003".into(),
+                chose: cat.get("niaga-pln-mobile").unwrap().title.clone(),
+                expected: cat.get("transfer-elektrinet").unwrap().title.clone(),
+            },
+            Miss {
+                step: "Tanyakan produk".into(),
+                clause: "003 B.1".into(),
+                chose: "ICONNET (retail / rumah tangga)".into(),
+                expected: "ELEKTRINET (bisnis, punya SID)".into(),
+            },
+        ]
     );
-    // The unit was refused on the first try; the other required fields were right.
-    assert_eq!(score.fields_valid + 1, score.fields_total);
-    assert_eq!((score.must_said, score.must_total), (3, 4));
-    assert_eq!(score.seconds, 150);
-    let right = score.choices_right + score.fields_valid + 3;
-    let total = score.choices_total + score.fields_total + 4;
-    assert_eq!(score.percent as usize, (right * 100 + total / 2) / total);
 
     let csv = score.to_csv();
-    let mut lines = csv.lines();
+    let mut lines = csv.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "Latihan,Nilai (%),Pilihan benar,Pilihan,Isian valid,Isian wajib,Kalimat wajib diucapkan,Kalimat wajib,Waktu (detik),Pasal terlewat"
+        "Latihan,SOP,Nilai (%),Pilihan benar,Pilihan,Isian valid,Isian wajib,Kalimat wajib diucapkan,Kalimat wajib,Waktu (detik),Pasal terlewat"
     );
     assert_eq!(
         lines.next().unwrap(),
-        format!(
-            "Pelanggan ELEKTRINET disambungkan ke CC PLN ICONPLUS 1500071,{},{},{},{},{},3,4,150,003 B.1",
-            score.percent, score.choices_right, score.choices_total, score.fields_valid, score.fields_total
-        )
+        format!("\"{DRILL}\",transfer-elektrinet,64,4,6,1,2,2,3,210,003; 003 B.1")
+    );
+
+    let review = s.review(&cat, drill, &call.at.step);
+    assert_eq!(
+        review.len(),
+        drill.expected.len() + 1,
+        "no step off the expected path"
+    );
+    assert_eq!(
+        review[0],
+        ReviewRow {
+            step: "Tanyakan produk".into(),
+            clause: "003 B.1".into(),
+            expected: "ELEKTRINET (bisnis, punya SID)".into(),
+            actual: "ICONNET (retail / rumah tangga)".into(),
+            ok: false,
+        }
+    );
+    assert_eq!(
+        review[1],
+        ReviewRow {
+            step: "Catat data pelapor".into(),
+            clause: "003 B.4".into(),
+            expected: "SID (Service ID) Elektrinet: 4110023457812; Unit (UID/UIW) lokasi pelanggan: DISTRIBUSI JAWA TIMUR".into(),
+            actual: String::new(),
+            ok: false,
+        }
+    );
+    assert!(review[2..].iter().all(|r| r.ok), "{:#?}", &review[2..]);
+    assert_eq!(
+        review.last().unwrap(),
+        &ReviewRow {
+            step: "Hasil akhir".into(),
+            clause: "003 B.4".into(),
+            expected: "Catat di APKT".into(),
+            actual: "Catat di APKT".into(),
+            ok: true,
+        }
+    );
+
+    let json = result_json(&score, &review, at(3, 30)).to_text();
+    assert!(json.starts_with(&format!(
+        "{{\"score\":{{\"drill\":\"{DRILL}\",\"sop\":\"transfer-elektrinet\",\"choices_right\":4,\"choices_total\":6,\"fields_valid\":1,\"fields_total\":2,\"must_said\":2,\"must_total\":3,\"seconds\":210,\"percent\":64,\"misses\":[{{\"step\":\"Pilih SOP\""
+    )));
+    assert!(json.ends_with(",\"played\":\"2026-03-03T10:03:30\"}"));
+}
+
+#[test]
+fn a_trainee_who_leaves_the_path_sees_the_steps_the_drill_does_not_take() {
+    let (cat, all) = load();
+    let drill = all.iter().find(|d| d.name == DRILL).unwrap();
+    let mut s = Session::new(drill, at(0, 0));
+    let mut call = Call::start(&cat, &drill.sop, drill.caller.clone(), "t2").unwrap();
+    play(&mut s, &cat, &mut call, Input::Choose("tidak-tahu".into())).unwrap();
+    assert!(call.is_finished(&cat));
+    let score = s.score(&cat, drill, at(0, 40));
+    // Only the first choice was made: every other ask counts as not answered.
+    assert_eq!((score.choices_right, score.choices_total), (0, 5));
+    assert_eq!(score.misses[1].chose, "(tidak dijawab)");
+    assert_eq!(score.percent, 0);
+    let review = s.review(&cat, drill, &call.at.step);
+    assert_eq!(
+        review[0].actual,
+        "Pelanggan tidak tahu / bukan internet ICON"
+    );
+    assert!(review[1..review.len() - 1]
+        .iter()
+        .all(|r| r.actual.is_empty() && !r.ok));
+    let last = review.last().unwrap();
+    assert_eq!(
+        (last.expected.as_str(), last.actual.as_str(), last.ok),
+        ("Catat di APKT", "Bukan pelanggan internet ICON", false)
     );
 }
 
 #[test]
 fn a_perfect_run_scores_100() {
-    let (cat, drill) = load();
-    let expected = expected_path(&cat, &drill).unwrap();
-    let mut s = Session::new(&drill, at(0, 0));
-    let mut call = Call::start(&cat, &drill.sop, drill.caller.clone(), "t2").unwrap();
-    for e in &expected {
-        play(&mut s, &cat, &mut call, e.input());
+    let (cat, all) = load();
+    for drill in &all {
+        let mut s = Session::new(drill, at(0, 0));
+        let mut call = Call::start(&cat, &drill.sop, drill.caller.clone(), "t3").unwrap();
+        for e in &drill.expected {
+            call.tick_all(&cat);
+            play(&mut s, &cat, &mut call, e.input()).unwrap();
+        }
+        assert!(call.is_finished(&cat), "{}", drill.name);
+        assert_eq!(call.at.step, drill.outcome);
+        let score = s.score(&cat, drill, at(1, 0));
+        assert_eq!(score.percent, 100, "{}: {:?}", drill.name, score.misses);
+        assert!(
+            s.review(&cat, drill, &call.at.step).iter().all(|r| r.ok),
+            "{}",
+            drill.name
+        );
     }
-    assert!(call.is_finished(&cat));
-    let score = s.score(&cat, &expected, (0, 0), at(1, 0));
-    assert_eq!(score.percent, 100);
-    assert!(score.misses.is_empty());
+}
+
+#[test]
+fn drills_travel_as_json_and_come_back_the_same() {
+    let (_, all) = load();
+    let text = to_text(&all);
+    let back: Vec<Drill> = pandu_engine::json::from_text(&text).unwrap();
+    assert_eq!(back, all);
 }

@@ -8,6 +8,8 @@ widget.searchParams.set('embed', '1');
 // ?origins= overrides what the widget is told to allow (the foreign-origin test uses it).
 widget.searchParams.set('origins', params.get('origins') || location.origin);
 if (params.get('sops')) widget.searchParams.set('sops', params.get('sops'));
+// ?mode=latihan: the training portal's view of the same widget.
+if (params.get('mode')) widget.searchParams.set('mode', params.get('mode'));
 
 const frame = document.getElementById('pandu');
 const events = document.getElementById('events');
@@ -31,6 +33,7 @@ function describe(e) {
     case 'ticket-ready': return `tiket siap: ${e.tickets.map((t) => t.system.toUpperCase()).join(', ')}`;
     case 'call-ended': return `panggilan selesai: ${e.sop}`;
     case 'error': return `galat: ${e.message}`;
+    case 'training-result': return `hasil latihan: ${e.score.percent}% (${e.score.drill})`;
     default: return e.type;
   }
 }

@@ -19,6 +19,9 @@ function mount() {
     origins: [location.origin],
     onEvent,
     context: { caller: { name: 'Budi Santoso', honorific: 'bapak', unit: 'DISTRIBUSI JAWA BARAT' }, cso: 'CSO-0042' },
+    // ?mode=latihan&tanggal=YYYY-MM-DD: a training portal mounts Pandu as a trainer.
+    mode: new URLSearchParams(location.search).get('mode') || undefined,
+    tanggal: new URLSearchParams(location.search).get('tanggal') || undefined,
   });
 }
 

@@ -1,25 +1,33 @@
-use crate::browser;
+use crate::actions::{self, Action, Typed};
+use crate::browser::{self, Acted, CopyOutcome};
 use crate::host::{HostConfig, HostCtx, PackNotice, Sink};
 use crate::keys::{self, Command, Press};
 use crate::shift::{Settings, ShiftCtx};
-use crate::state::{AppCtx, CallCtx};
+use crate::state::{AppCtx, CallCtx, CopyCtx, FinderCtx, HeaderCtx, Pending};
 use crate::store;
+use crate::trainer::TrainCtx;
 use crate::ui::call_view::CallView;
 use crate::ui::caller_header::CallerHeader;
+use crate::ui::caller_line::CallerLine;
+use crate::ui::drill_list::DrillList;
 use crate::ui::history_panel::HistoryPanel;
 use crate::ui::host_status::HostStatus;
 use crate::ui::key_help::KeyHelp;
 use crate::ui::quarantine_notice::QuarantineNotice;
 use crate::ui::resume_list::ResumeList;
+use crate::ui::score_view::ScoreView;
 use crate::ui::sop_finder::SopFinder;
 use crate::ui::storage_status::StorageStatus;
+use crate::ui::training_bar::TrainingBar;
+use crate::ui::training_toggle::TrainingToggle;
 use crate::ui::voucher_queue::VoucherQueue;
 use crate::ui::wipe_all::WipeAll;
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use pandu_engine::contract::HostMessage;
-use pandu_engine::saved;
-use pandu_engine::{Catalog, StepKind};
+use pandu_engine::library::Library;
+use pandu_engine::{saved, validate, StepKind};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -28,24 +36,43 @@ use wasm_bindgen::JsValue;
 /// puts its message handler here once its contexts exist.
 pub type Inbox = Rc<RefCell<Option<Box<dyn Fn(JsValue)>>>>;
 
-/// The whole widget: restores what was saved, talks to the host console, and shows the caller header and either the start screen or the call.
+/// Every context the root's event handlers act on.
+#[derive(Clone, Copy)]
+struct Ui {
+    ctx: CallCtx,
+    finder: FinderCtx,
+    header: HeaderCtx,
+    train: TrainCtx,
+}
+
+/// The whole widget: restores what was saved, talks to the host console, listens to every click and keystroke at its root, and shows the caller header and either the start screen or the call.
 #[component]
 pub fn App(
-    catalog: Catalog,
+    lib: Library,
     config: HostConfig,
     pack: Option<PackNotice>,
     inbox: Option<Inbox>,
 ) -> impl IntoView {
-    let app = AppCtx::new(catalog, browser::now_wib().date());
+    let app = AppCtx::new(lib, browser::now_wib().date());
     let (shift, saved_calls) = ShiftCtx::open(app, Settings::from_page());
     let ctx = CallCtx::new(app, shift);
     let framed = matches!(config.sink, Sink::Parent);
     let context = config.context.clone();
+    let (training, sim_date) = (config.training, config.sim_date.clone());
     let host = HostCtx::new(config, pack);
+    let ui = Ui {
+        ctx,
+        finder: FinderCtx::new(),
+        header: HeaderCtx::new(),
+        train: TrainCtx::new(app, host, training, sim_date.as_deref()),
+    };
     provide_context(app);
     provide_context(shift);
     provide_context(ctx);
     provide_context(host);
+    provide_context(ui.finder);
+    provide_context(ui.header);
+    provide_context(ui.train);
 
     // A reload (or a crash) of this tab brings its own call back; the calls
     // of other tabs, and of tabs that were closed, are listed to resume.
@@ -93,31 +120,27 @@ pub fn App(
 
     // One listener for the whole widget, so shortcuts work wherever the
     // focus is, and never while the CSO is typing in a field.
-    let keys = window_event_listener(ev::keydown, move |e| {
-        let key = e.key();
-        let press = Press {
-            key: &key,
-            alt: e.alt_key(),
-            ctrl: e.ctrl_key(),
-            meta: e.meta_key(),
-            target: browser::key_target(&e),
-        };
-        if let Some(cmd) = keys::command(&press) {
-            if run_shortcut(ctx, cmd, e.repeat()) {
-                e.prevent_default();
-            }
-        }
-    });
+    let keys = window_event_listener(ev::keydown, move |e| key(ui, &e));
     on_cleanup(move || keys.remove());
 
     let running = Memo::new(move |_| ctx.call.with(Option::is_some));
+    let train = ui.train;
+    // Which screen: (training, a drill chosen, its score shown, a call running).
+    let screen = Memo::new(move |_| {
+        (
+            app.training.get(),
+            train.active.with(Option::is_some),
+            train.finished.with(Option::is_some),
+            running.get(),
+        )
+    });
     let ready = RwSignal::new(false);
     // Effects run after the first render, i.e. once the finder is in the DOM.
     Effect::new(move |_| {
         if !ready.get_untracked() {
             ready.set(true);
             browser::mark_ready();
-            app.catalog.with_value(|cat| host.ready(cat));
+            app.with_cat(|cat| host.ready(cat));
             // The first thing a CSO does is look for the SOP (unless a
             // reload brought a call back: its step has the focus then).
             if !resumed {
@@ -132,25 +155,58 @@ pub fn App(
             class:pandu--embed=host.embed
             data-testid="app"
             data-ready=move || ready.get().then_some("true")
+            on:click=move |e| click(ui, &e)
+            on:input=move |e| input(ui, &e)
+            on:change=move |e| change(ui, &e)
+            on:focusout=move |e| focusout(ui, &e)
+            on:submit=move |e| {
+                e.prevent_default();
+                ctx.submit(browser::form_values());
+            }
         >
             <header class="pandu-brand">
                 <h1 class="pandu-brand__name">"Pandu"</h1>
                 <p class="pandu-brand__tag">"Panduan SOP CC PLN 123"</p>
             </header>
             <HostStatus />
-            <StorageStatus />
-            <QuarantineNotice />
-            {move || (!running.get()).then(|| view! { <ResumeList /> })}
-            <CallerHeader />
-            {move || {
-                if running.get() {
-                    view! { <CallView /> }.into_any()
-                } else {
+            {move || match screen.get() {
+                // Live calls: saved, kept in the history and the queue.
+                (false, _, _, true) => {
                     view! {
+                        <StorageStatus />
+                        <QuarantineNotice />
+                        <CallerHeader />
+                        <CallView />
+                    }
+                        .into_any()
+                }
+                (false, _, _, false) => {
+                    view! {
+                        <StorageStatus />
+                        <QuarantineNotice />
+                        <ResumeList />
+                        <CallerHeader />
                         <SopFinder />
                         <VoucherQueue />
                         <HistoryPanel />
                         <WipeAll />
+                        <TrainingToggle />
+                    }
+                        .into_any()
+                }
+                // Training: the drills, a drill being played, its score.
+                (true, false, _, _) => view! { <TrainingBar /> <DrillList /> }.into_any(),
+                (true, true, true, _) => view! { <TrainingBar /> <ScoreView /> }.into_any(),
+                (true, true, false, call) => {
+                    view! {
+                        <TrainingBar />
+                        <CallerLine />
+                        <CallerHeader />
+                        {if call {
+                            view! { <CallView /> }.into_any()
+                        } else {
+                            view! { <SopFinder /> }.into_any()
+                        }}
                     }
                         .into_any()
                 }
@@ -159,6 +215,266 @@ pub fn App(
         </main>
     }
     .into_any()
+}
+
+// A click on anything with a `data-act`.
+fn click(ui: Ui, e: &web_sys::Event) {
+    let Some(a) = browser::acted(e) else { return };
+    let Some(action) = actions::parse(&a.act, &a.arg) else {
+        return;
+    };
+    let ctx = ui.ctx;
+    match action {
+        Action::Start(id) => open_sop(ui, &id),
+        Action::Choose(id) => ctx.choose(&id),
+        Action::Next => ctx.proceed(),
+        Action::Back => ctx.back(),
+        Action::BackTo(len) => ctx.back_to(len),
+        Action::Restart => ctx.ask(Pending::Restart),
+        Action::Leave => ctx.leave_or_ask(),
+        Action::Wipe => ctx.ask(Pending::Wipe),
+        Action::Confirm => ctx.confirm(),
+        Action::Cancel => ctx.cancel(),
+        Action::Finish if ctx.app.training.get_untracked() => ui.train.finish(ctx),
+        Action::Finish => ctx.finish(true),
+        Action::Resume(id) => {
+            ctx.resume(&id);
+        }
+        Action::Copy => copy(ctx.app.copy, &a),
+        Action::ToggleHistory(id) => ctx.shift.open.update(|open| {
+            *open = if open.as_deref() == Some(id.as_str()) {
+                None
+            } else {
+                Some(id)
+            };
+        }),
+        Action::SendPjSite => ctx.shift.send_to_pj_site(),
+        // Ticks follow the checkbox's `change`, which a click on its label also fires.
+        Action::Tick(_) => {}
+        Action::Training(on) => ui.train.set_mode(ctx, on),
+        Action::Drill(name) => ui.train.start(ctx, &name),
+        Action::DrillQuit => ui.train.quit(ctx),
+        Action::ExportCsv | Action::ExportJson => {
+            if let Err(e) = ui.train.export(action == Action::ExportJson) {
+                ui.train
+                    .hint
+                    .set(Some(format!("Berkas tidak dapat dibuat: {e}")));
+            }
+        }
+        Action::ClearDate => ui.train.set_date(None),
+    }
+}
+
+// Open an SOP from the finder (in a drill: only the one the caller needs).
+fn open_sop(ui: Ui, id: &str) {
+    ui.finder.error.set(None);
+    let opened = if ui.ctx.app.training.get_untracked() {
+        ui.train.pick(ui.ctx, id)
+    } else {
+        ui.ctx.start(id)
+    };
+    if let Err(e) = opened {
+        ui.finder.error.set(Some(e));
+    }
+}
+
+// Copy the text a copy button carries; the status always says whether it worked.
+fn copy(copy: CopyCtx, a: &Acted) {
+    let text = a.attr("data-copy").unwrap_or_default();
+    let name = a.attr("data-name").unwrap_or_default();
+    let select = a.attr("data-select");
+    // Cleared first so that copying the same field twice is announced twice.
+    copy.clear();
+    spawn_local(async move {
+        let message = match browser::copy_text(&text).await {
+            CopyOutcome::Clipboard => format!("Tersalin: {name}"),
+            CopyOutcome::Fallback => format!("Tersalin (cara cadangan): {name}"),
+            CopyOutcome::Failed => {
+                match select {
+                    Some(sel) => browser::select_text_soon(sel),
+                    None => {
+                        copy.manual.set(Some(text));
+                        browser::select_text_soon("[data-testid=\"copy-manual\"]");
+                    }
+                }
+                "Gagal menyalin: pilih teks lalu tekan Ctrl+C".to_string()
+            }
+        };
+        copy.status.set(message);
+    });
+}
+
+// A keystroke in a text box the widget follows, or in a field of the form.
+fn input(ui: Ui, e: &web_sys::Event) {
+    let Some(ed) = browser::edited(e) else { return };
+    let ctx = ui.ctx;
+    let v = ed.value;
+    match ed.input.as_deref().and_then(actions::typed) {
+        Some(Typed::Search) => {
+            ui.finder.error.set(None);
+            ui.finder.query.set(v);
+        }
+        Some(Typed::CallerName) => ctx.edit_caller(move |c| c.name = v.clone()),
+        Some(Typed::CallerIdpel) => ctx.edit_caller(move |c| c.idpel = v.clone()),
+        Some(Typed::CallerPhone) => ctx.edit_caller(move |c| c.phone = v.clone()),
+        _ => {}
+    }
+    if let Some(id) = ed.field {
+        ctx.form.touched.update_value(|t| {
+            if !t.contains(&id) {
+                t.push(id.clone());
+            }
+        });
+        // An error already shown clears as soon as the input is right.
+        if ctx
+            .form
+            .errors
+            .with_untracked(|errs| errs.contains_key(&id))
+        {
+            ctx.check_field(&id, &browser::form_values());
+        }
+    }
+}
+
+// A select or checkbox changed.
+fn change(ui: Ui, e: &web_sys::Event) {
+    let ctx = ui.ctx;
+    if let Some(a) = browser::acted(e) {
+        if let Some(Action::Tick(n)) = actions::parse(&a.act, &a.arg) {
+            ctx.tick(n, a.checked());
+            return;
+        }
+    }
+    let Some(ed) = browser::edited(e) else { return };
+    match ed.input.as_deref().and_then(actions::typed) {
+        Some(Typed::CallerHonorific) => {
+            let h = pandu_engine::template::Honorific::parse(&ed.value);
+            ctx.edit_caller(move |c| c.honorific = h);
+        }
+        // A date box gives `YYYY-MM-DD`, or nothing when cleared.
+        Some(Typed::SimulatedDate) => ui.train.set_date(pandu_engine::dates::parse_iso(&ed.value)),
+        _ => {}
+    }
+    // A select is done when it changes; text boxes are checked when left.
+    if let (Some(id), true) = (ed.field, ed.select) {
+        ctx.check_field(&id, &browser::form_values());
+    }
+}
+
+// The focus left a control: numbers in the header are normalised, a field
+// of the form is checked. Not when the focus went to a button: a message
+// appearing above it would move it from under the pointer and lose the click.
+fn focusout(ui: Ui, e: &web_sys::FocusEvent) {
+    let Some(ed) = browser::edited(e) else { return };
+    let to_button = browser::blur_to_button(e);
+    let ctx = ui.ctx;
+    match ed.input.as_deref().and_then(actions::typed) {
+        Some(Typed::CallerIdpel) => {
+            let raw = ctx.caller.with_untracked(|c| c.idpel.clone());
+            let checked = (!raw.trim().is_empty()).then(|| validate::idpel(&raw));
+            settle_number(ctx, checked, ui.header.idpel, to_button, |c, v| c.idpel = v);
+        }
+        Some(Typed::CallerPhone) => {
+            let raw = ctx.caller.with_untracked(|c| c.phone.clone());
+            let checked = (!raw.trim().is_empty()).then(|| validate::phone(&raw));
+            settle_number(ctx, checked, ui.header.phone, to_button, |c, v| c.phone = v);
+        }
+        _ => {}
+    }
+    if let Some(id) = ed.field {
+        if to_button {
+            return;
+        }
+        // Tabbing through an untouched empty field is not an error yet.
+        let touched = ctx.form.touched.with_value(|t| t.contains(&id));
+        let shown = ctx
+            .form
+            .errors
+            .with_untracked(|errs| errs.contains_key(&id));
+        if touched || shown || !ed.value.is_empty() {
+            ctx.check_field(&id, &browser::form_values());
+        }
+    }
+}
+
+// Apply a header number check: store the normal form, or show why it is
+// wrong (both numbers are optional: a wrong one never blocks the call).
+fn settle_number(
+    ctx: CallCtx,
+    checked: Option<Result<String, String>>,
+    msg: RwSignal<Option<String>>,
+    to_button: bool,
+    store: fn(&mut pandu_engine::flow::Caller, String),
+) {
+    match checked {
+        None => msg.set(None),
+        Some(Ok(v)) => {
+            msg.set(None);
+            ctx.edit_caller(move |c| store(c, v.clone()));
+        }
+        Some(Err(m)) if !to_button => msg.set(Some(m)),
+        Some(Err(_)) => {}
+    }
+}
+
+// Keys: list navigation where the focus is, then the shortcuts.
+fn key(ui: Ui, e: &web_sys::KeyboardEvent) {
+    let ctx = ui.ctx;
+    let k = e.key();
+    let on = browser::key_testid(e);
+    let moved = match (on.as_deref(), k.as_str()) {
+        // Enter opens the best match: type a few letters, press Enter, talk.
+        (Some("sop-search"), "Enter") => {
+            let first = ui.finder.hits(ctx.app).first().copied();
+            if let Some(id) =
+                first.and_then(|i| ctx.app.with_cat(|c| c.sops.get(i).map(|s| s.id.clone())))
+            {
+                open_sop(ui, &id);
+            }
+            true
+        }
+        (Some("sop-search"), "ArrowDown") => {
+            browser::focus_soon("[data-testid=\"sop-item\"]");
+            true
+        }
+        // Arrow keys walk the lists, so they need no Tab marathon.
+        (Some("sop-item"), "ArrowDown" | "ArrowUp") => {
+            let delta = if k == "ArrowDown" { 1 } else { -1 };
+            if !browser::move_focus("[data-testid=\"sop-item\"]", delta) && delta < 0 {
+                browser::focus_soon("[data-testid=\"sop-search\"]");
+            }
+            true
+        }
+        (Some("option"), "ArrowDown" | "ArrowUp") => {
+            browser::move_focus(
+                "[data-testid=\"option\"]",
+                if k == "ArrowDown" { 1 } else { -1 },
+            );
+            true
+        }
+        // Enter writes a new line in a text area; Ctrl+Enter sends the form.
+        (Some("textarea"), "Enter") if e.ctrl_key() || e.meta_key() => {
+            ctx.submit(browser::form_values());
+            true
+        }
+        _ => false,
+    };
+    if moved {
+        e.prevent_default();
+        return;
+    }
+    let press = Press {
+        key: &k,
+        alt: e.alt_key(),
+        ctrl: e.ctrl_key(),
+        meta: e.meta_key(),
+        target: browser::key_target(e),
+    };
+    if let Some(cmd) = keys::command(&press) {
+        if run_shortcut(ctx, cmd, e.repeat()) {
+            e.prevent_default();
+        }
+    }
 }
 
 // Carry out a shortcut; `true` when it did something (the key is then consumed).

@@ -5,20 +5,19 @@ use leptos::prelude::*;
 #[component]
 pub fn Breadcrumbs() -> impl IntoView {
     let ctx = use_call();
-    let path = Memo::new(move |_| {
-        ctx.call.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    ctx.app.catalog.with_value(|cat| {
+    move || {
+        ctx.rev.track();
+        let (done, here) = ctx
+            .call
+            .with_untracked(|c| {
+                c.as_ref().map(|c| {
+                    ctx.app.with_cat(|cat| {
                         let here = c.current(cat).map(step_title).unwrap_or_default();
                         (crumbs(cat, c), here)
                     })
                 })
-                .unwrap_or_default()
-        })
-    });
-    move || {
-        let (done, here) = path.get();
+            })
+            .unwrap_or_default();
         (!done.is_empty()).then(|| {
             view! {
                 <nav class="pandu-path" aria-labelledby="pandu-path-h" data-testid="path">
@@ -27,9 +26,8 @@ pub fn Breadcrumbs() -> impl IntoView {
                         {done
                             .into_iter()
                             .map(|c| {
-                                let len = c.len;
                                 let label = if c.answer.is_empty() {
-                                    c.title.clone()
+                                    c.title
                                 } else {
                                     format!("{}: {}", c.title, c.answer)
                                 };
@@ -39,9 +37,10 @@ pub fn Breadcrumbs() -> impl IntoView {
                                             type="button"
                                             class="pandu-path__link"
                                             data-testid="breadcrumb"
-                                            data-len=len
+                                            data-act="back-to"
+                                            data-arg=c.len
+                                            data-len=c.len
                                             title="Kembali ke langkah ini"
-                                            on:click=move |_| ctx.back_to(len)
                                         >
                                             {label}
                                         </button>

@@ -5,7 +5,9 @@ use crate::ui::notice_panel::NoticePanel;
 use crate::ui::progress_bar::ProgressBar;
 use crate::ui::status_badge::StatusBadge;
 use crate::ui::step_view::StepView;
+use leptos::either::Either;
 use leptos::prelude::*;
+use pandu_engine::dates;
 use pandu_engine::search::{self, Status};
 
 /// The running call: which SOP, how far, the path so far, the current step and the call's controls.
@@ -19,55 +21,57 @@ pub fn CallView() -> impl IntoView {
         .call
         .with_untracked(|c| c.as_ref().map(|c| (c.sop.clone(), c.id.clone())))
         .unzip();
-    let sop = sop_id.and_then(|id| app.catalog.with_value(|cat| cat.get(&id).cloned()));
+    let sop = sop_id.and_then(|id| app.with_cat(|cat| cat.get(&id).cloned()));
     let Some(sop) = sop else {
         return view! { <p class="pandu-hint" role="alert">"SOP panggilan ini tidak ditemukan."</p> }
             .into_any();
     };
-    let status = search::status(&sop, app.today);
+    let status = search::status(&sop, app.today.get_untracked());
     let ended = match status {
         Status::Ended(d) => Some(format!(
             "SOP ini sudah berakhir pada {}. Tetap dapat dijalankan untuk menjawab pertanyaan \
              penelepon atau untuk latihan.",
-            d.format("%d-%m-%Y")
+            dates::dmy(d)
         )),
         Status::NotYet(d) => Some(format!(
             "SOP ini baru berlaku mulai {}. Pastikan memang SOP ini yang dimaksud.",
-            d.format("%d-%m-%Y")
+            dates::dmy(d)
         )),
         Status::InForce => None,
     };
 
+    let fresh = std::cell::Cell::new(false);
     view! {
         <section
             class="pandu-call"
             aria-labelledby="pandu-call-h"
             data-testid="call"
-            data-sop-id=sop.id.clone()
+            data-sop-id=sop.id
             data-call-id=call_id
         >
             <header class="pandu-call__head">
-                <h2 id="pandu-call-h" class="pandu-call__title">{sop.title.clone()}</h2>
+                <h2 id="pandu-call-h" class="pandu-call__title">{sop.title}</h2>
                 <p class="pandu-call__meta">
-                    <span>"SOP " {sop.seed.clone()} " · versi " {sop.version.clone()}</span>
+                    <span>"SOP " {sop.seed} " · versi " {sop.version}</span>
                     <StatusBadge status />
                 </p>
-                {ended
-                    .map(|text| {
-                        view! {
-                            <p class="pandu-banner" data-testid="sop-ended">
-                                {text}
-                            </p>
-                        }
-                    })}
+                {ended.map(|text| view! { <p class="pandu-banner" data-testid="sop-ended">{text}</p> })}
             </header>
             <ProgressBar />
             <NoticePanel />
             // Rebuilt on transitions only: caller-header edits re-render the
-            // text inside the step without losing what the CSO typed.
+            // text inside the step without losing what the CSO typed. Built
+            // afresh each time (alternating sides of an `Either`): Leptos
+            // would otherwise patch the previous step's DOM in place, and a
+            // box ticked or text typed there would still show in this one.
             {move || {
                 ctx.rev.track();
-                view! { <StepView /> }
+                fresh.set(!fresh.get());
+                if fresh.get() {
+                    Either::Left(view! { <StepView /> })
+                } else {
+                    Either::Right(view! { <StepView /> })
+                }
             }}
             <CallNav />
             // Below the step on purpose: in a narrow side panel the step the

@@ -1,4 +1,4 @@
-use crate::state::CopyCtx;
+use crate::state::use_app;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::ticket_panel::TicketPanel;
 use leptos::prelude::*;
@@ -8,48 +8,46 @@ use pandu_engine::System;
 /// A composed call, ready to copy: the summary, copy-all, one ticket panel per system, transfers, escalations and the stamp.
 #[component]
 pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl IntoView {
-    let copy = CopyCtx::new();
-    provide_context(copy);
-    let all_text =
-        Signal::derive(move || composed.with(|c| c.as_ref().map(|c| c.text()).unwrap_or_default()));
-
+    let copy = use_app().copy;
+    // A new set of tickets on screen: nothing of it is copied yet.
+    copy.clear();
     view! {
-        <p class="pandu-outcome__summary" data-testid="summary">
-            {move || composed.with(|c| c.as_ref().map(|c| c.summary.clone()).unwrap_or_default())}
-        </p>
-        <div class="pandu-outcome__bar">
-            <CopyButton text=all_text name="semua tiket" label="Salin semua" testid="copy-all" />
-            <p class="pandu-copy-status" data-testid="copy-status" role="status" aria-live="polite">
-                {move || copy.status.get()}
-            </p>
-        </div>
-        {move || {
-            copy.manual
-                .get()
-                .map(|t| {
-                    view! {
-                        <label class="pandu-label" for="pandu-copy-manual">
-                            "Teks untuk disalin manual (Ctrl+C)"
-                        </label>
-                        <textarea
-                            id="pandu-copy-manual"
-                            class="pandu-input pandu-copy-manual"
-                            data-testid="copy-manual"
-                            readonly
-                            rows="6"
-                            prop:value=t
-                        ></textarea>
-                    }
-                })
-        }}
         {move || {
             composed
                 .get()
                 .map(|c| {
-                    let empty = c.tickets.is_empty();
                     let stamp = c.stamp();
+                    let all = c.text();
                     view! {
-                        {empty
+                        <p class="pandu-outcome__summary" data-testid="summary">{c.summary}</p>
+                        <div class="pandu-outcome__bar">
+                            <CopyButton text=all name="semua tiket" label="Salin semua" testid="copy-all" />
+                            <p class="pandu-copy-status" data-testid="copy-status" role="status" aria-live="polite">
+                                {move || copy.status.get()}
+                            </p>
+                        </div>
+                        {move || {
+                            copy.manual
+                                .get()
+                                .map(|t| {
+                                    view! {
+                                        <label class="pandu-label" for="pandu-copy-manual">
+                                            "Teks untuk disalin manual (Ctrl+C)"
+                                        </label>
+                                        <textarea
+                                            id="pandu-copy-manual"
+                                            class="pandu-input pandu-copy-manual"
+                                            data-testid="copy-manual"
+                                            readonly
+                                            rows="6"
+                                            prop:value=t
+                                        ></textarea>
+                                    }
+                                })
+                        }}
+                        {c
+                            .tickets
+                            .is_empty()
                             .then(|| {
                                 view! {
                                     <p class="pandu-outcome__none" data-testid="no-ticket">
@@ -57,11 +55,7 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                                     </p>
                                 }
                             })}
-                        {c
-                            .tickets
-                            .into_iter()
-                            .map(|t| view! { <TicketPanel ticket=t /> })
-                            .collect_view()}
+                        {c.tickets.into_iter().map(|t| view! { <TicketPanel ticket=t /> }).collect_view()}
                         {(!c.transfers.is_empty())
                             .then(|| {
                                 view! {
@@ -72,10 +66,11 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                                                 .transfers
                                                 .into_iter()
                                                 .map(|t| {
+                                                    let number = t.number.clone();
                                                     view! {
-                                                        <li data-testid="transfer-item" data-number=t.number.clone()>
+                                                        <li data-testid="transfer-item" data-number=number>
                                                             {t.destination} " "
-                                                            <strong class="pandu-done__num">{t.number.clone()}</strong>
+                                                            <strong class="pandu-done__num">{t.number}</strong>
                                                         </li>
                                                     }
                                                 })
@@ -94,15 +89,19 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                                                 .escalations
                                                 .into_iter()
                                                 .map(|e| {
+                                                    let mut tail = String::new();
+                                                    if !e.level.is_empty() {
+                                                        tail.push_str(" – ");
+                                                        tail.push_str(&e.level);
+                                                    }
+                                                    if !e.reason.is_empty() {
+                                                        tail.push_str(": ");
+                                                        tail.push_str(&e.reason);
+                                                    }
                                                     view! {
-                                                        <li
-                                                            data-testid="escalation-item"
-                                                            data-channel=e.channel.clone()
-                                                            data-level=e.level.clone()
-                                                        >
+                                                        <li data-testid="escalation-item" data-channel=e.channel.clone() data-level=e.level>
                                                             <strong>{channel_title(&e.channel)}</strong>
-                                                            {(!e.level.is_empty()).then(|| format!(" – {}", e.level))}
-                                                            {(!e.reason.is_empty()).then(|| format!(": {}", e.reason))}
+                                                            {tail}
                                                         </li>
                                                     }
                                                 })
@@ -120,7 +119,7 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
 
 // "simone" → "Simone", "callback" → "Form Request Callback"; roles (HoCC) as written.
 fn channel_title(channel: &str) -> String {
-    System::parse(&channel.to_lowercase())
+    System::parse(&channel.to_ascii_lowercase())
         .map(|s| s.title().to_string())
         .unwrap_or_else(|| channel.to_string())
 }

@@ -1,10 +1,9 @@
-use crate::state::{use_call, Pending};
+use crate::state::Pending;
 use leptos::prelude::*;
 
 /// An in-page confirmation before restarting or leaving a call, or wiping all data (Esc or Batal cancels).
 #[component]
 pub fn ConfirmBar(what: Pending) -> impl IntoView {
-    let ctx = use_call();
     let (question, yes, testid) = match what {
         Pending::Restart => (
             "Ulangi SOP dari langkah pertama? Semua jawaban panggilan ini dihapus.",
@@ -31,7 +30,7 @@ pub fn ConfirmBar(what: Pending) -> impl IntoView {
                     type="button"
                     class="pandu-btn pandu-btn--danger pandu-confirm__yes"
                     data-testid=testid
-                    on:click=move |_| ctx.confirm()
+                    data-act="confirm"
                 >
                     {yes}
                 </button>
@@ -39,8 +38,8 @@ pub fn ConfirmBar(what: Pending) -> impl IntoView {
                     type="button"
                     class="pandu-btn"
                     data-testid="confirm-cancel"
+                    data-act="cancel"
                     aria-keyshortcuts="Escape"
-                    on:click=move |_| ctx.cancel()
                 >
                     "Batal"
                 </button>

@@ -1,18 +1,13 @@
-use crate::state::use_call;
+use crate::ui::tpl::Tpl;
 use leptos::prelude::*;
 use pandu_engine::System;
 
 /// An escalation as a short checklist: where to, at which level (large), and the reason to write.
 #[component]
 pub fn EscalateCard(channel: String, level: String, reason: String) -> impl IntoView {
-    let ctx = use_call();
-    let target = System::parse(&channel.to_lowercase())
+    let target = System::parse(&channel.to_ascii_lowercase())
         .map(|s| s.title().to_string())
         .unwrap_or(channel);
-    let why = move || {
-        ctx.call
-            .with(|c| c.as_ref().map(|c| c.render(&reason)).unwrap_or_default())
-    };
     let has_level = !level.is_empty();
     view! {
         <section class="pandu-action pandu-action--escalate" aria-labelledby="pandu-escalate-h" data-testid="escalate">
@@ -24,7 +19,7 @@ pub fn EscalateCard(channel: String, level: String, reason: String) -> impl Into
             <ol class="pandu-checklist">
                 <li>"Buka " {target}</li>
                 {has_level.then(|| view! { <li>"Pilih eskalasi " <strong>{level}</strong></li> })}
-                <li>"Tulis keterangan: " <span data-testid="escalate-reason">{why}</span></li>
+                <li>"Tulis keterangan: " <span data-testid="escalate-reason"><Tpl text=reason /></span></li>
             </ol>
         </section>
     }

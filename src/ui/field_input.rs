@@ -1,33 +1,26 @@
-use crate::browser;
-use crate::state::{use_call, FormState};
+use crate::state::use_call;
 use leptos::prelude::*;
 use pandu_engine::{Field, FieldKind};
 
 /// One field of a collect form: label, input fit for its type, help, and its error or warning.
 #[component]
-pub fn FieldInput(field: Field, form: FormState) -> impl IntoView {
-    let ctx = use_call();
-    let id = field.id.clone();
+pub fn FieldInput(
+    field: Field,
+    // What the box starts with (a draft from before a back, the host's value, the prefill).
+    value: String,
+) -> impl IntoView {
+    let form = use_call().form;
+    let id = field.id;
     let input_id = format!("pandu-f-{}", dom_id(&id));
     let help_id = format!("{input_id}-help");
     let err_id = format!("{input_id}-err");
     let warn_id = format!("{input_id}-warn");
-    let dirty = RwSignal::new(false);
     // The SOP's own help wins; the generic format reminder is only a fallback.
     let help = match field.help.trim() {
         "" => kind_hint(field.kind).to_string(),
         own => own.to_string(),
     };
     let has_help = !help.is_empty();
-
-    let value = {
-        let id = id.clone();
-        move || {
-            form.raw
-                .try_with(|r| r.get(&id).cloned().unwrap_or_default())
-                .unwrap_or_default()
-        }
-    };
     let error = {
         let id = id.clone();
         Memo::new(move |_| form.errors.with(|e| e.get(&id).cloned()))
@@ -35,71 +28,6 @@ pub fn FieldInput(field: Field, form: FormState) -> impl IntoView {
     let warning = {
         let id = id.clone();
         Memo::new(move |_| form.warnings.with(|w| w.get(&id).cloned()))
-    };
-
-    // The same rules as on submit, one field at a time: the CSO sees a wrong
-    // number while the caller is still on that sentence.
-    let check = {
-        let field = field.clone();
-        move || {
-            // `try_`: a blur can still arrive after the step is gone (the focused
-            // input is removed by the transition), when this form's state is disposed.
-            let Some(raw) = form.raw.try_get_untracked() else {
-                return;
-            };
-            let text = raw.get(&field.id).cloned().unwrap_or_default();
-            let result = ctx
-                .call
-                .with_untracked(|c| c.as_ref().map(|c| c.check_field(&field, &text, &raw)));
-            let Some(result) = result else { return };
-            match result {
-                Ok(checked) => {
-                    form.errors.update(|e| {
-                        e.remove(&field.id);
-                    });
-                    form.warnings.update(|w| {
-                        if checked.warnings.is_empty() {
-                            w.remove(&field.id);
-                        } else {
-                            w.insert(field.id.clone(), checked.warnings.join(" "));
-                        }
-                    });
-                }
-                Err(message) => form.errors.update(|e| {
-                    e.insert(field.id.clone(), message);
-                }),
-            }
-        }
-    };
-    let on_blur = {
-        let check = check.clone();
-        let value = value.clone();
-        // Tabbing through an untouched empty field is not an error yet.
-        move |ev: leptos::ev::FocusEvent| {
-            if browser::blur_to_button(&ev) {
-                return;
-            }
-            let touched = dirty.try_get_untracked().unwrap_or(false);
-            let shown = error.try_with_untracked(Option::is_some).unwrap_or(false);
-            if touched || shown || !value().is_empty() {
-                check();
-            }
-        }
-    };
-    let on_input = {
-        let id = id.clone();
-        let check = check.clone();
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            dirty.set(true);
-            form.raw.update(|r| {
-                r.insert(id.clone(), v);
-            });
-            // An error already shown clears as soon as the input is right.
-            if error.try_with_untracked(Option::is_some).unwrap_or(false) {
-                check();
-            }
-        }
     };
     let described = {
         let (help_id, err_id, warn_id) = (help_id.clone(), err_id.clone(), warn_id.clone());
@@ -124,8 +52,9 @@ pub fn FieldInput(field: Field, form: FormState) -> impl IntoView {
             "false"
         }
     };
-    let required = field.required;
+    let required = field.required.then_some("true");
 
+    // Typing and leaving are followed by the root's handlers through `name`.
     let control = match field.kind {
         FieldKind::Note => view! {
             <textarea
@@ -134,55 +63,32 @@ pub fn FieldInput(field: Field, form: FormState) -> impl IntoView {
                 name=id.clone()
                 rows="3"
                 aria-invalid=invalid
-                aria-required=required.then_some("true")
+                aria-required=required
                 aria-describedby=described
                 prop:value=value
-                on:input=on_input
-                on:blur=on_blur
-                on:keydown=move |ev| {
-                    // Enter writes a new line here; Ctrl+Enter sends the form.
-                    if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
-                        ev.prevent_default();
-                        form.submit.run(());
-                    }
-                }
             ></textarea>
         }
         .into_any(),
         FieldKind::Select => {
-            let current = value.clone();
             let options = field
                 .options
-                .iter()
+                .into_iter()
                 .map(|o| {
-                    let o = o.clone();
-                    let current = current.clone();
-                    let selected = {
-                        let o = o.clone();
-                        move || current() == o
-                    };
-                    view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
+                    let selected = o == value;
+                    let v = o.clone();
+                    view! { <option value=v selected=selected>{o}</option> }
                 })
                 .collect_view();
-            let none_selected = {
-                let current = current.clone();
-                move || current().is_empty()
-            };
             view! {
                 <select
                     id=input_id.clone()
                     class="pandu-input"
                     name=id.clone()
                     aria-invalid=invalid
-                    aria-required=required.then_some("true")
+                    aria-required=required
                     aria-describedby=described
-                    on:change=move |ev| {
-                        on_input(ev);
-                        check();
-                    }
-                    on:blur=on_blur
                 >
-                    <option value="" selected=none_selected>"— pilih —"</option>
+                    <option value="" selected=value.is_empty()>"— pilih —"</option>
                     {options}
                 </select>
             }
@@ -198,11 +104,9 @@ pub fn FieldInput(field: Field, form: FormState) -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 aria-invalid=invalid
-                aria-required=required.then_some("true")
+                aria-required=required
                 aria-describedby=described
                 prop:value=value
-                on:input=on_input
-                on:blur=on_blur
             />
         }
         .into_any(),
@@ -210,18 +114,17 @@ pub fn FieldInput(field: Field, form: FormState) -> impl IntoView {
 
     view! {
         <div
-            class="pandu-field"
-            class:pandu-field--invalid=move || error.with(Option::is_some)
+            class=move || if error.with(Option::is_some) { "pandu-field pandu-field--invalid" } else { "pandu-field" }
             data-testid="field"
-            data-field-id=id.clone()
-            data-kind=format!("{:?}", field.kind).to_lowercase()
+            data-field-id=id
+            data-kind=field.kind.as_str()
         >
-            <label class="pandu-label" for=input_id.clone()>
-                {field.label.clone()}
-                {(!required).then(|| view! { " " <span class="pandu-optional">"(opsional)"</span> })}
+            <label class="pandu-label" for=input_id>
+                {field.label}
+                {(!field.required).then(|| view! { " " <span class="pandu-optional">"(opsional)"</span> })}
             </label>
             {control}
-            {has_help.then(|| view! { <p id=help_id.clone() class="pandu-field__help">{help.clone()}</p> })}
+            {has_help.then(|| view! { <p id=help_id class="pandu-field__help">{help}</p> })}
             {move || {
                 error
                     .get()

@@ -1,6 +1,7 @@
-//! Components, one per file. Each renders engine state and sends the engine
-//! events through `state::CallCtx` (storage, history and queue through
-//! `shift::ShiftCtx`); none of them decides anything an SOP says.
+//! Components, one per file. Each renders engine state; what a button or a
+//! box does is in its `data-act` / `data-input` attributes, which the root's
+//! handlers (`app.rs`, through `actions.rs`) carry out on `state::CallCtx`
+//! and its siblings. None of them decides anything an SOP says.
 
 mod app;
 mod ask_options;
@@ -8,10 +9,13 @@ mod breadcrumbs;
 mod call_nav;
 mod call_view;
 mod caller_header;
+mod caller_line;
+mod caller_number;
 mod collect_form;
 mod composed_view;
 mod confirm_bar;
 mod copy_button;
+mod drill_list;
 mod escalate_card;
 mod field_input;
 mod history_item;
@@ -26,6 +30,7 @@ mod progress_bar;
 mod quarantine_notice;
 mod resume_list;
 mod root;
+mod score_view;
 mod script_lines;
 mod sop_finder;
 mod sop_item;
@@ -35,6 +40,9 @@ mod storage_status;
 mod ticket_panel;
 mod ticket_row;
 mod todo_lines;
+mod tpl;
+mod training_bar;
+mod training_toggle;
 mod transfer_card;
 mod voucher_queue;
 mod wipe_all;

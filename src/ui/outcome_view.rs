@@ -7,13 +7,13 @@ use pandu_engine::ticket;
 #[component]
 pub fn OutcomeView() -> impl IntoView {
     let ctx = use_call();
+    // Composed once per arrival here and again when the caller header
+    // changes, so a name typed late still reaches the ticket.
     let composed = Memo::new(move |_| {
         let at = ctx.finished_at.get()?;
         ctx.call.with(|c| {
             let c = c.as_ref()?;
-            ctx.app
-                .catalog
-                .with_value(|cat| ticket::compose(cat, c, at))
+            ctx.app.with_cat(|cat| ticket::compose(cat, c, at))
         })
     });
 
@@ -22,16 +22,20 @@ pub fn OutcomeView() -> impl IntoView {
             <ComposedView composed=composed />
             <div class="pandu-outcome__end">
                 <p class="pandu-tip" id="pandu-finish-tip">
-                    "Selesai: tiket masuk riwayat shift untuk disalin lagi, simpanan panggilan dihapus, "
-                    "dan data penelepon dikosongkan untuk panggilan berikutnya."
+                    {if ctx.app.live() {
+                        "Selesai: tiket masuk riwayat shift untuk disalin lagi, simpanan panggilan dihapus, \
+                         dan data penelepon dikosongkan untuk panggilan berikutnya."
+                    } else {
+                        "Selesai: latihan berakhir dan nilainya ditampilkan."
+                    }}
                 </p>
                 <div class="pandu-outcome__actions">
                     <button
                         type="button"
                         class="pandu-btn pandu-btn--primary"
                         data-testid="finish"
+                        data-act="finish"
                         aria-describedby="pandu-finish-tip"
-                        on:click=move |_| ctx.finish(true)
                     >
                         "Selesai"
                     </button>

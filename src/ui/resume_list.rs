@@ -1,12 +1,10 @@
 use crate::shift::use_shift;
-use crate::state::use_call;
 use leptos::prelude::*;
 
 /// The unfinished calls saved in this browser (another tab's, a closed tab's), each resumable with one click.
 #[component]
 pub fn ResumeList() -> impl IntoView {
     let shift = use_shift();
-    let ctx = use_call();
     move || {
         let items = shift.unfinished.get();
         let failed = shift.resume_failed.get();
@@ -29,17 +27,15 @@ pub fn ResumeList() -> impl IntoView {
                         {items
                             .into_iter()
                             .map(|u| {
-                                let id = u.id.clone();
                                 view! {
                                     <li>
                                         <button
                                             type="button"
                                             class="pandu-resume__item"
                                             data-testid="resume-item"
-                                            data-call-id=u.id.clone()
-                                            on:click=move |_| {
-                                                ctx.resume(&id);
-                                            }
+                                            data-act="resume"
+                                            data-arg=u.id.clone()
+                                            data-call-id=u.id
                                         >
                                             <span class="pandu-resume__title" data-testid="resume-sop">{u.sop_title}</span>
                                             <span class="pandu-resume__caller" data-testid="resume-caller">{u.caller_name}</span>

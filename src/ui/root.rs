@@ -4,7 +4,7 @@ use crate::ui::app::{App, Inbox};
 use crate::ui::load_error::LoadError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use pandu_engine::Catalog;
+use pandu_engine::library::Library;
 
 /// How long a host's SOP pack may take before the built-in SOPs are used alone.
 const PACK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
@@ -12,17 +12,23 @@ const PACK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 /// Reads the built-in catalogue and, when the host names an SOP pack, waits for it (checked, or refused with its errors) before the widget starts.
 #[component]
 pub fn Root(config: HostConfig, #[prop(optional)] inbox: Option<Inbox>) -> impl IntoView {
-    let builtin = match browser::load_catalog() {
-        Ok(c) => c,
+    let mut builtin = match browser::load_library() {
+        Ok(l) => l,
         Err(message) => return view! { <LoadError message /> }.into_any(),
     };
     let Some(url) = config.pack.clone() else {
-        return view! { <App catalog=builtin config pack=None inbox /> }.into_any();
+        return view! { <App lib=builtin config pack=None inbox /> }.into_any();
+    };
+    // A pack is linted together with every built-in SOP: read them all now.
+    let builtin = match builtin.load_all() {
+        Ok(c) => c.clone(),
+        Err(message) => return view! { <LoadError message /> }.into_any(),
     };
 
     // The widget starts once, on whichever comes first: the pack or the wait's end.
-    let settled: RwSignal<Option<(Catalog, Option<PackNotice>)>> = RwSignal::new(None);
-    let settle = move |result: (Catalog, Option<PackNotice>)| {
+    let settled: RwSignal<Option<(Library, Option<PackNotice>)>, LocalStorage> =
+        RwSignal::new_local(None);
+    let settle = move |result: (Library, Option<PackNotice>)| {
         if settled.with_untracked(Option::is_none) {
             settled.set(Some(result));
         }
@@ -33,7 +39,7 @@ pub fn Root(config: HostConfig, #[prop(optional)] inbox: Option<Inbox>) -> impl 
     set_timeout(
         move || {
             settle((
-                fallback,
+                Library::from_catalog(fallback),
                 Some(PackNotice::Refused(
                     waited_url,
                     vec![format!(
@@ -50,7 +56,7 @@ pub fn Root(config: HostConfig, #[prop(optional)] inbox: Option<Inbox>) -> impl 
             Ok((merged, summary)) => (merged, Some(PackNotice::Applied(summary))),
             Err(refused) => (builtin, Some(refused)),
         };
-        settle(result);
+        settle((Library::from_catalog(result.0), result.1));
     });
 
     let config = StoredValue::new_local(config);
@@ -65,15 +71,8 @@ pub fn Root(config: HostConfig, #[prop(optional)] inbox: Option<Inbox>) -> impl 
                 }
                     .into_any()
             }
-            Some((catalog, pack)) => {
-                view! {
-                    <App
-                        catalog
-                        config=config.get_value()
-                        pack
-                        inbox=inbox.get_value()
-                    />
-                }
+            Some((lib, pack)) => {
+                view! { <App lib config=config.get_value() pack inbox=inbox.get_value() /> }
                     .into_any()
             }
         }}

@@ -1,4 +1,5 @@
 use crate::state::use_call;
+use crate::ui::tpl::Tpl;
 use leptos::prelude::*;
 use pandu_engine::ScriptLine;
 
@@ -13,12 +14,12 @@ pub fn ScriptLines(lines: Vec<ScriptLine>) -> impl IntoView {
     let items = lines
         .into_iter()
         .map(|line| {
-            let template = line.text;
-            // Tracked: a new name or honorific in the header shows at once.
-            let text = move || ctx.call.with(|c| c.as_ref().map(|c| c.render(&template)).unwrap_or_default());
+            let text = view! { <span class="pandu-say__text" data-testid="script-line"><Tpl text=line.text /></span> };
             if line.must {
                 let n = must_seen;
                 must_seen += 1;
+                // Lines said before a back stay ticked; the box keeps its own state after.
+                let said = ctx.call.with_untracked(|c| c.as_ref().is_some_and(|c| c.ticked(n)));
                 view! {
                     <li class="pandu-say__line pandu-say__line--must">
                         <label class="pandu-say__tick">
@@ -26,22 +27,18 @@ pub fn ScriptLines(lines: Vec<ScriptLine>) -> impl IntoView {
                                 type="checkbox"
                                 class="pandu-say__box"
                                 data-testid="script-must"
-                                prop:checked=move || ctx.ticks.with(|t| t.get(n).copied().unwrap_or(false))
-                                on:change=move |ev| ctx.tick(n, event_target_checked(&ev))
+                                data-act="tick"
+                                data-arg=n
+                                checked=said
                             />
-                            <span class="pandu-say__text" data-testid="script-line">{text}</span>
+                            {text}
                             <span class="pandu-say__must">"Wajib disampaikan"</span>
                         </label>
                     </li>
                 }
                 .into_any()
             } else {
-                view! {
-                    <li class="pandu-say__line">
-                        <span class="pandu-say__text" data-testid="script-line">{text}</span>
-                    </li>
-                }
-                .into_any()
+                view! { <li class="pandu-say__line">{text}</li> }.into_any()
             }
         })
         .collect_view();

@@ -1,49 +1,23 @@
-use crate::browser;
-use crate::state::{finder_order, use_app, use_call};
+use crate::state::{use_app, FinderCtx};
 use crate::ui::sop_item::SopItem;
 use leptos::prelude::*;
+
+/// How many SOPs the finder lists at once; the rest are a few letters away.
+const SHOWN: usize = 30;
 
 /// The SOP finder: instant search over titles, keywords and callers' words, sub-flows listed last.
 #[component]
 pub fn SopFinder() -> impl IntoView {
     let app = use_app();
-    let ctx = use_call();
-    let query = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let hits = Memo::new(move |_| {
-        let q = query.get();
-        let hits = app.index.with_value(|ix| ix.query(&q));
-        app.catalog.with_value(|cat| finder_order(cat, hits))
-    });
-    let pick = Callback::new(move |id: String| {
-        if let Err(e) = ctx.start(&id) {
-            error.set(Some(e));
-        }
-    });
+    let finder = expect_context::<FinderCtx>();
+    let hits = Memo::new(move |_| finder.hits(app));
     let count = move || match hits.with(Vec::len) {
         0 => "Tidak ada SOP yang cocok. Coba kata lain, mis. \u{201c}tambah daya\u{201d}."
             .to_string(),
+        n if n > SHOWN => {
+            format!("{n} SOP ditemukan; {SHOWN} teratas ditampilkan, ketik lebih banyak kata.")
+        }
         n => format!("{n} SOP ditemukan."),
-    };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        // Enter opens the best match: type a few letters, press Enter, talk.
-        "Enter" => {
-            ev.prevent_default();
-            let first = hits.with_untracked(|h| h.first().copied());
-            if let Some(i) = first {
-                if let Some(id) = app
-                    .catalog
-                    .with_value(|c| c.sops.get(i).map(|s| s.id.clone()))
-                {
-                    pick.run(id);
-                }
-            }
-        }
-        "ArrowDown" => {
-            ev.prevent_default();
-            browser::focus_soon("[data-testid=\"sop-item\"]");
-        }
-        _ => {}
     };
 
     view! {
@@ -56,18 +30,14 @@ pub fn SopFinder() -> impl IntoView {
                 id="pandu-sop-search"
                 class="pandu-input pandu-finder__search"
                 data-testid="sop-search"
+                data-input="search"
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="mis. tambah daya, internet mati"
                 aria-controls="pandu-sop-list"
                 aria-describedby="pandu-finder-tip pandu-finder-count"
-                prop:value=move || query.get()
-                on:input=move |ev| {
-                    error.set(None);
-                    query.set(event_target_value(&ev));
-                }
-                on:keydown=on_keydown
+                prop:value=move || finder.query.get()
             />
             <p id="pandu-finder-tip" class="pandu-tip">
                 <kbd>"Enter"</kbd>
@@ -78,19 +48,26 @@ pub fn SopFinder() -> impl IntoView {
             <p id="pandu-finder-count" class="pandu-finder__count" role="status">
                 {count}
             </p>
-            {move || error.get().map(|e| view! { <p class="pandu-hint" role="alert">{e}</p> })}
+            {move || {
+                finder.error.get().map(|e| view! { <p class="pandu-hint" role="alert">{e}</p> })
+            }}
             <ul id="pandu-sop-list" class="pandu-finder__list">
-                <For
-                    each=move || hits.get()
-                    key=|i| *i
-                    children=move |i| {
-                        view! {
-                            <li class="pandu-finder__item">
-                                <SopItem index=i on_pick=pick />
-                            </li>
-                        }
-                    }
-                />
+                {move || {
+                    // A simulated date (training) changes the badges.
+                    app.today.track();
+                    hits.with(|h| {
+                        h.iter()
+                            .take(SHOWN)
+                            .map(|&i| {
+                                view! {
+                                    <li class="pandu-finder__item">
+                                        <SopItem index=i />
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
             </ul>
         </section>
     }

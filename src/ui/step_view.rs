@@ -22,7 +22,9 @@ pub fn StepView() -> impl IntoView {
         }
         .into_any();
     };
-    let controls = match step.kind.clone() {
+    let kind = step.kind.name();
+    let title = step_title(&step);
+    let controls = match step.kind {
         StepKind::Say { .. } => view! { <NextButton label="Lanjut" /> }.into_any(),
         StepKind::Ask { question, options } => view! { <AskOptions question options /> }.into_any(),
         StepKind::Collect { fields, .. } => view! { <CollectForm fields /> }.into_any(),
@@ -52,23 +54,22 @@ pub fn StepView() -> impl IntoView {
             .into_any()
         }
     };
+    let assumed = step.assumed;
 
     view! {
         <article
-            class="pandu-step"
-            class:pandu-step--assumed=step.assumed
+            class=if assumed { "pandu-step pandu-step--assumed" } else { "pandu-step" }
             data-testid="step"
-            data-step-id=step.id.clone()
-            data-kind=step.kind.name()
+            data-step-id=step.id
+            data-kind=kind
             data-rev=ctx.rev.get_untracked()
             aria-labelledby="pandu-step-h"
         >
             <header class="pandu-step__head">
-                <h3 id="pandu-step-h" class="pandu-step__title">{step_title(&step)}</h3>
+                <h3 id="pandu-step-h" class="pandu-step__title">{title}</h3>
                 <p class="pandu-step__source">
-                    <span class="pandu-step__clause" data-testid="clause">"SOP " {step.clause.clone()}</span>
-                    {step
-                        .assumed
+                    <span class="pandu-step__clause" data-testid="clause">"SOP " {step.clause}</span>
+                    {assumed
                         .then(|| {
                             view! {
                                 <span class="pandu-badge pandu-badge--assumed" data-testid="assumed">
@@ -78,13 +79,11 @@ pub fn StepView() -> impl IntoView {
                         })}
                 </p>
             </header>
-            <ScriptLines lines=step.say.clone() />
-            <TodoLines lines=step.todo.clone() />
+            <ScriptLines lines=step.say />
+            <TodoLines lines=step.todo />
             <div class="pandu-step__hint" role="alert">
                 {move || {
-                    ctx.hint
-                        .get()
-                        .map(|h| view! { <p class="pandu-hint" data-testid="step-hint">{h}</p> })
+                    ctx.hint.get().map(|h| view! { <p class="pandu-hint" data-testid="step-hint">{h}</p> })
                 }}
             </div>
             {controls}

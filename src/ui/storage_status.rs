@@ -5,13 +5,13 @@ use leptos::prelude::*;
 #[component]
 pub fn StorageStatus() -> impl IntoView {
     let shift = use_shift();
-    let state = move || match shift.saving.get() {
-        Saving::Failed(_) => "failed",
-        _ => "ok",
-    };
+    let failed = move || matches!(shift.saving.get(), Saving::Failed(_));
     let text = move || match shift.saving.get() {
         Saving::Ready => "Panggilan disimpan otomatis di browser ini.".to_string(),
-        Saving::Saved(at) => format!("Tersimpan otomatis · {} WIB", at.format("%H:%M")),
+        Saving::Saved(at) => format!(
+            "Tersimpan otomatis · {} WIB",
+            pandu_engine::dates::hm(at.time())
+        ),
         Saving::Failed(why) => format!(
             "Data tidak tersimpan: {why}. Pandu tetap dapat dipakai, tetapi panggilan, riwayat \
              dan antrean hilang bila halaman ditutup atau dimuat ulang. Catat data penting secara \
@@ -22,10 +22,9 @@ pub fn StorageStatus() -> impl IntoView {
     // change to "tidak tersimpan" when it happens.
     view! {
         <p
-            class="pandu-saving"
-            class:pandu-saving--failed=move || state() == "failed"
+            class=move || if failed() { "pandu-saving pandu-saving--failed" } else { "pandu-saving" }
             data-testid="storage-status"
-            data-state=state
+            data-state=move || if failed() { "failed" } else { "ok" }
             role="status"
         >
             {text}

@@ -26,7 +26,10 @@ pub fn TicketPanel(ticket: Ticket) -> impl IntoView {
                     .fields
                     .into_iter()
                     .enumerate()
-                    .map(|(i, field)| view! { <TicketRow system field index=i /> })
+                    .map(|(i, field)| {
+                        let value_id = format!("pandu-v-{}-{i}", system.as_str());
+                        view! { <TicketRow field value_id /> }
+                    })
                     .collect_view()}
             </dl>
         </section>

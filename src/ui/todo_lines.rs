@@ -1,4 +1,4 @@
-use crate::state::use_call;
+use crate::ui::tpl::Tpl;
 use leptos::prelude::*;
 
 /// Instructions to the CSO (what to do, not what to say), set apart from the script.
@@ -7,16 +7,9 @@ pub fn TodoLines(lines: Vec<String>) -> impl IntoView {
     if lines.is_empty() {
         return ().into_any();
     }
-    let ctx = use_call();
     let items = lines
         .into_iter()
-        .map(|template| {
-            let text = move || {
-                ctx.call
-                    .with(|c| c.as_ref().map(|c| c.render(&template)).unwrap_or_default())
-            };
-            view! { <li class="pandu-do__line" data-testid="do-line">{text}</li> }
-        })
+        .map(|text| view! { <li class="pandu-do__line" data-testid="do-line"><Tpl text /></li> })
         .collect_view();
     view! {
         <section class="pandu-do" aria-labelledby="pandu-do-h">

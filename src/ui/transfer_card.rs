@@ -1,20 +1,12 @@
-use crate::state::use_call;
+use crate::ui::tpl::Tpl;
 use leptos::prelude::*;
 
 /// A transfer as a short checklist, with the number to transfer to large.
 #[component]
 pub fn TransferCard(destination: String, number: String, fines: Vec<String>) -> impl IntoView {
-    let ctx = use_call();
-    let dest = move || {
-        ctx.call.with(|c| {
-            c.as_ref()
-                .map(|c| c.render(&destination))
-                .unwrap_or_default()
-        })
-    };
     view! {
         <section class="pandu-action pandu-action--transfer" aria-labelledby="pandu-transfer-h" data-testid="transfer">
-            <h4 id="pandu-transfer-h" class="pandu-action__title">"Transfer ke " {dest}</h4>
+            <h4 id="pandu-transfer-h" class="pandu-action__title">"Transfer ke " <Tpl text=destination /></h4>
             <p class="pandu-action__big" data-testid="transfer-number">{number}</p>
             {(!fines.is_empty())
                 .then(|| {

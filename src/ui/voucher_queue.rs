@@ -6,78 +6,68 @@ use pandu_engine::queue::{Deadline, COLUMNS};
 #[component]
 pub fn VoucherQueue() -> impl IntoView {
     let shift = use_shift();
-    let has_rows = Memo::new(move |_| shift.queue.with(|q| !q.rows.is_empty()));
-    let deadline = Memo::new(move |_| {
-        let now = shift.clock.get();
-        shift.queue.with(|q| q.deadline(now))
-    });
-    let rows = Memo::new(move |_| {
-        shift.queue.with(|q| {
-            q.unsent()
-                .map(|r| (r.call_id.clone(), r.values.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
     // The columns shown on screen: buyer, invoice, product (the CSV has all).
     let col = |id: &str| COLUMNS.iter().position(|(_, f)| *f == id);
     let (buyer, invoice, product) = (col("nama_pembeli"), col("invoice"), col("produk"));
     move || {
-        has_rows.get().then(|| {
-            view! {
-                <section class="pandu-queue" aria-labelledby="pandu-queue-h" data-testid="voucher-queue">
-                    <h2 id="pandu-queue-h" class="pandu-section-title">
-                        "Antrean e-Voucher Tokopedia (SOP 000)"
-                    </h2>
-                    <p
-                        class="pandu-queue__deadline"
-                        class:pandu-queue__deadline--missed=move || matches!(deadline.get(), Deadline::Missed { .. })
-                        data-testid="voucher-deadline"
-                        data-state=move || match deadline.get() {
-                            Deadline::Before { .. } => "before",
-                            Deadline::Missed { .. } => "missed",
-                            Deadline::Clear => "clear",
+        let now = shift.clock.get();
+        shift.queue.with(|q| {
+            (!q.rows.is_empty()).then(|| {
+                let deadline = q.deadline(now);
+                let (state, missed) = match deadline {
+                    Deadline::Before { .. } => ("before", false),
+                    Deadline::Missed { .. } => ("missed", true),
+                    Deadline::Clear => ("clear", false),
+                };
+                let rows: Vec<_> = q
+                    .unsent()
+                    .map(|r| {
+                        let get = |i: Option<usize>| i.and_then(|i| r.values.get(i).cloned()).unwrap_or_default();
+                        view! {
+                            <li class="pandu-queue__row" data-testid="voucher-row" data-call-id=r.call_id.clone()>
+                                <span class="pandu-queue__buyer">{get(buyer)}</span>
+                                " · "
+                                <span class="pandu-queue__invoice">{get(invoice)}</span>
+                                " · "
+                                <span>{get(product)}</span>
+                            </li>
                         }
-                        role=move || matches!(deadline.get(), Deadline::Missed { .. }).then_some("alert")
-                    >
-                        {move || deadline.get().label()}
-                    </p>
-                    <ol class="pandu-queue__rows">
-                        {move || {
-                            rows.get()
-                                .into_iter()
-                                .map(|(id, v)| {
-                                    let get = |i: Option<usize>| i.and_then(|i| v.get(i).cloned()).unwrap_or_default();
-                                    view! {
-                                        <li class="pandu-queue__row" data-testid="voucher-row" data-call-id=id>
-                                            <span class="pandu-queue__buyer">{get(buyer)}</span>
-                                            " · "
-                                            <span class="pandu-queue__invoice">{get(invoice)}</span>
-                                            " · "
-                                            <span>{get(product)}</span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ol>
-                    <button
-                        type="button"
-                        class="pandu-btn pandu-btn--primary"
-                        data-testid="send-pj-site"
-                        disabled=move || rows.with(Vec::is_empty)
-                        on:click=move |_| shift.send_to_pj_site()
-                    >
-                        "Kirim ke PJ Site"
-                    </button>
-                    <p class="pandu-tip">
-                        "Mengunduh form HoCC (CSV) berisi data yang belum dikirim, lalu menandainya terkirim hari ini; "
-                        "tanggal itu masuk ke keterangan Closed APKT di riwayat."
-                    </p>
-                    <p class="pandu-data__status" data-testid="voucher-status" role="status">
-                        {move || shift.sent.get()}
-                    </p>
-                </section>
-            }
+                    })
+                    .collect();
+                let none = rows.is_empty();
+                view! {
+                    <section class="pandu-queue" aria-labelledby="pandu-queue-h" data-testid="voucher-queue">
+                        <h2 id="pandu-queue-h" class="pandu-section-title">
+                            "Antrean e-Voucher Tokopedia (SOP 000)"
+                        </h2>
+                        <p
+                            class=if missed { "pandu-queue__deadline pandu-queue__deadline--missed" } else { "pandu-queue__deadline" }
+                            data-testid="voucher-deadline"
+                            data-state=state
+                            role=missed.then_some("alert")
+                        >
+                            {deadline.label()}
+                        </p>
+                        <ol class="pandu-queue__rows">{rows}</ol>
+                        <button
+                            type="button"
+                            class="pandu-btn pandu-btn--primary"
+                            data-testid="send-pj-site"
+                            data-act="send-pj-site"
+                            disabled=none
+                        >
+                            "Kirim ke PJ Site"
+                        </button>
+                        <p class="pandu-tip">
+                            "Mengunduh form HoCC (CSV) berisi data yang belum dikirim, lalu menandainya terkirim hari ini; "
+                            "tanggal itu masuk ke keterangan Closed APKT di riwayat."
+                        </p>
+                        <p class="pandu-data__status" data-testid="voucher-status" role="status">
+                            {move || shift.sent.get()}
+                        </p>
+                    </section>
+                }
+            })
         })
     }
 }

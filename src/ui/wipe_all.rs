@@ -15,12 +15,7 @@ pub fn WipeAll() -> impl IntoView {
                 "Panggilan yang belum selesai, riwayat shift, antrean e-voucher dan data karantina "
                 "disimpan di browser ini saja."
             </p>
-            <button
-                type="button"
-                class="pandu-btn pandu-btn--danger-outline"
-                data-testid="wipe-all"
-                on:click=move |_| ctx.ask(Pending::Wipe)
-            >
+            <button type="button" class="pandu-btn pandu-btn--danger-outline" data-testid="wipe-all" data-act="wipe">
                 "Hapus semua data"
             </button>
             {move || (ctx.pending.get() == Some(Pending::Wipe)).then(|| view! { <ConfirmBar what=Pending::Wipe /> })}

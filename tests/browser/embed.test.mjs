@@ -211,7 +211,7 @@ test('a bad host message gets an error event in Indonesian; the widget carries o
     assert.deepEqual((await events(page)).filter((e) => e.type === 'error').map((e) => e.message), [
       'Jenis pesan `format-disk` tidak dikenal (kontrak Pandu versi 1: context, start, reset).',
       'SOP `tidak-ada` tidak ditemukan.',
-      'Pesan `start` tidak terbaca: missing field `sop`',
+      'Pesan `start` tidak terbaca: kunci `sop` tidak ada',
       'Pesan kontrak versi 2 tidak didukung; Pandu ini memakai versi 1.',
     ]);
     const frame = await widgetFrame(page);
@@ -361,7 +361,7 @@ test('a pack that is not an SOP pack is refused in words, not a blank page', { t
   const { page, errors, close } = await openWithPack('lain.json', { hello: 'dunia' });
   try {
     assert.deepEqual(await page.locator('[data-testid="pack-error"]').allTextContents(), [
-      'isi paket bukan format SOP Pandu: missing field `sops`',
+      'isi paket bukan format SOP Pandu: kunci `sops` tidak ada',
     ]);
     await assertNoPageErrors(page, errors);
   } finally {

@@ -46,7 +46,8 @@ export const NAVIGATION_NOISE = [...IGNORED_ERRORS, /^request failed: \S+\/favic
 /** Opens the app in a fresh context, waits until it is ready, and returns the page handles. */
 export async function openApp(browser, options = {}) {
   const opened = await openPage(browser, options.path ?? '/', { ignore: NAVIGATION_NOISE, ...options });
-  await waitForApp(opened.page, opened.errors);
+  // `ready: false`: a screen without the finder (training mode's list of drills).
+  if (options.ready !== false) await waitForApp(opened.page, opened.errors);
   await opened.page.locator('[data-testid="app"][data-ready="true"]').waitFor({ timeout: 15_000 });
   return opened;
 }

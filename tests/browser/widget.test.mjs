@@ -250,6 +250,8 @@ test('texts from users are shown as text, never as markup', { timeout: 30_000 },
     await page.locator('[data-testid="step"][data-step-id="cek-pengecualian"]').waitFor();
     await page.click('[data-testid="option"][data-option-id="ya"]');
     await page.locator('[data-testid="step"][data-step-id="sambung-elektrinet"]').waitFor();
+    // The transfer announcement is a must-say line.
+    await page.check('[data-testid="script-must"]');
     await page.click('[data-testid="option"][data-option-id="ya"]');
     await page.click('[data-testid="next"]');
     await page.locator('[data-testid="ticket"]').waitFor();

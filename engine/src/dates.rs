@@ -1,0 +1,139 @@
+//! Dates and times written and read by hand, in the few shapes Pandu uses.
+//! chrono's `format` and `parse_from_str` interpret a format string at run
+//! time and pull that whole machinery into the wasm; these are a few lines.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+/// Append `n` as at least two digits.
+pub fn push2(out: &mut String, n: u32) {
+    if n < 10 {
+        out.push('0');
+    }
+    out.push_str(&n.to_string());
+}
+
+fn push4(out: &mut String, y: i32) {
+    let s = y.to_string();
+    for _ in s.len()..4 {
+        out.push('0');
+    }
+    out.push_str(&s);
+}
+
+/// `2021-03-05`: how dates are stored and written in SOP files.
+pub fn iso(d: NaiveDate) -> String {
+    let mut s = String::with_capacity(10);
+    push4(&mut s, d.year());
+    s.push('-');
+    push2(&mut s, d.month());
+    s.push('-');
+    push2(&mut s, d.day());
+    s
+}
+
+/// `05-03-2021`: how CSOs read dates.
+pub fn dmy(d: NaiveDate) -> String {
+    let mut s = String::with_capacity(10);
+    push2(&mut s, d.day());
+    s.push('-');
+    push2(&mut s, d.month());
+    s.push('-');
+    push4(&mut s, d.year());
+    s
+}
+
+/// `09:41`
+pub fn hm(t: NaiveTime) -> String {
+    let mut s = String::with_capacity(5);
+    push2(&mut s, t.hour());
+    s.push(':');
+    push2(&mut s, t.minute());
+    s
+}
+
+/// `2026-11-22 09:41`: the stamp of saved calls and ended calls.
+pub fn stamp(t: NaiveDateTime) -> String {
+    let mut s = iso(t.date());
+    s.push(' ');
+    s.push_str(&hm(t.time()));
+    s
+}
+
+/// `22-11-2026 09:41`: the ticket stamp's time.
+pub fn dmy_hm(t: NaiveDateTime) -> String {
+    let mut s = dmy(t.date());
+    s.push(' ');
+    s.push_str(&hm(t.time()));
+    s
+}
+
+/// `20261122T094100`: a stamp that sorts and fits in a storage key.
+pub fn key_stamp(t: NaiveDateTime) -> String {
+    let mut s = iso(t.date()).replace('-', "");
+    s.push('T');
+    for n in [t.hour(), t.minute(), t.second()] {
+        push2(&mut s, n);
+    }
+    s
+}
+
+fn number(s: &str, len: usize) -> Option<u32> {
+    (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// `YYYY-MM-DD` exactly (surrounding spaces allowed).
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    let mut it = s.trim().split('-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(number(y, 4)? as i32, number(m, 2)?, number(d, 2)?)
+}
+
+/// `HH:MM` (one-digit hours allowed: `7:30`).
+pub fn parse_hm(s: &str) -> Option<NaiveTime> {
+    let (h, m) = s.trim().split_once(':')?;
+    let h = number(h, h.len().clamp(1, 2)).filter(|_| !h.is_empty())?;
+    NaiveTime::from_hms_opt(h, number(m, 2)?, 0)
+}
+
+/// `YYYY-MM-DD HH:MM`.
+pub fn parse_stamp(s: &str) -> Option<NaiveDateTime> {
+    let (d, t) = s.trim().split_once(' ')?;
+    Some(parse_iso(d)?.and_time(parse_hm(t)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_round_trip() {
+        let d = NaiveDate::from_ymd_opt(2021, 3, 5).unwrap();
+        let t = d.and_hms_opt(9, 7, 0).unwrap();
+        assert_eq!(iso(d), "2021-03-05");
+        assert_eq!(dmy(d), "05-03-2021");
+        assert_eq!(stamp(t), "2021-03-05 09:07");
+        assert_eq!(dmy_hm(t), "05-03-2021 09:07");
+        assert_eq!(key_stamp(t), "20210305T090700");
+        assert_eq!(parse_iso("2021-03-05"), Some(d));
+        assert_eq!(parse_stamp("2021-03-05 09:07"), Some(t));
+        assert_eq!(parse_hm("7:30"), NaiveTime::from_hms_opt(7, 30, 0));
+        for bad in [
+            "2021-3-05",
+            "2021-02-30",
+            "21-03-05",
+            "2021-03-05-1",
+            "",
+            "2021-03-0x",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+        for bad in ["24:00", "12:60", ":30", "12:3", "123:00", "12"] {
+            assert_eq!(parse_hm(bad), None, "{bad}");
+        }
+    }
+}

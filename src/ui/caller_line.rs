@@ -1,0 +1,37 @@
+use crate::state::use_call;
+use crate::trainer::use_train;
+use leptos::prelude::*;
+
+/// What the drill's caller says now: the opening before the SOP is found, then the line of the step the call is at.
+#[component]
+pub fn CallerLine() -> impl IntoView {
+    let ctx = use_call();
+    let train = use_train();
+    let line = move || {
+        ctx.rev.track();
+        let Some(drill) = train.drill() else {
+            return String::new();
+        };
+        ctx.call.with_untracked(|c| match c {
+            None => drill.opening.clone(),
+            Some(c) if ctx.finished_at.get_untracked().is_some() => {
+                let _ = c;
+                "(Penelepon menunggu. Tekan Selesai untuk melihat nilai latihan.)".to_string()
+            }
+            Some(c) => match drill.says_at(&c.at.sop, &c.at.step) {
+                "" => "(Penelepon menunggu Anda.)".to_string(),
+                says => says.to_string(),
+            },
+        })
+    };
+    view! {
+        <section class="pandu-caller-line" aria-labelledby="pandu-caller-line-h" data-testid="caller-line">
+            <h2 id="pandu-caller-line-h" class="pandu-caller-line__who">"Penelepon"</h2>
+            <p class="pandu-caller-line__says" data-testid="caller-says" aria-live="polite">{line}</p>
+            {move || train.hint.get().map(|h| view! { <p class="pandu-hint" role="alert" data-testid="drill-hint">{h}</p> })}
+            <button type="button" class="pandu-btn" data-testid="drill-quit" data-act="drill-quit">
+                "Hentikan latihan"
+            </button>
+        </section>
+    }
+}

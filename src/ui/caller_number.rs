@@ -1,0 +1,53 @@
+use crate::state::use_call;
+use leptos::prelude::*;
+
+/// One optional number of the caller header (IDPEL, phone), with its message when it is not right.
+#[component]
+pub fn CallerNumber(
+    id: &'static str,
+    label: &'static str,
+    // `data-input` and `data-testid`.
+    input: &'static str,
+    kind: &'static str,
+    mode: &'static str,
+    msg: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let ctx = use_call();
+    let value = move || {
+        ctx.caller.with(|c| match input {
+            "caller-idpel" => c.idpel.clone(),
+            _ => c.phone.clone(),
+        })
+    };
+    let msg_id = format!("{id}-msg");
+    let described = msg_id.clone();
+    view! {
+        <div class="pandu-caller__cell">
+            <label class="pandu-label" for=id>
+                {label} <span class="pandu-optional">"(opsional)"</span>
+            </label>
+            <input
+                id=id
+                class="pandu-input"
+                data-testid=input
+                data-input=input
+                type=kind
+                inputmode=mode
+                autocomplete="off"
+                aria-invalid=move || if msg.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=move || msg.with(Option::is_some).then(|| described.clone())
+                prop:value=value
+            />
+            {move || {
+                msg.get()
+                    .map(|m| {
+                        view! {
+                            <p id=msg_id.clone() class="pandu-field__error" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,239 @@
+// Training mode as a trainer and a trainee use it: `?mode=latihan`, a drill played through the
+// real UI (a wrong SOP first, a wrong choice, a refused form, a must-say line skipped) to its
+// score and review, the exports, the simulated date of an ended SOP (shown, and gone in live
+// mode), and the `training-result` event a training portal receives.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'smol-toml';
+
+import { launchBrowser } from './lib.mjs';
+import { SOPS_DIR, assertNoPageErrors, openApp, storedData } from './pandu-walk.mjs';
+
+const KEVIN = 'Latihan 003: pemilik kafe di Surabaya, ELEKTRINET dengan SID, disambungkan ke ICONPLUS 1500071';
+
+/** Every drill of every `sops/*.drills.toml`. */
+function loadDrills() {
+  return readdirSync(SOPS_DIR)
+    .filter((f) => f.endsWith('.drills.toml'))
+    .flatMap((f) => JSON.parse(JSON.stringify(parse(readFileSync(join(SOPS_DIR, f), 'utf8')))).scenario);
+}
+
+const stepId = (page) => page.locator('[data-testid="step"]').getAttribute('data-step-id');
+
+/** Waits until the step shown is `id`. */
+async function at(page, id) {
+  await page.locator(`[data-testid="step"][data-step-id="${id}"]`).waitFor({ timeout: 5_000 });
+}
+
+async function says(page) {
+  return page.textContent('[data-testid="caller-says"]');
+}
+
+async function fill(page, values) {
+  for (const [id, v] of Object.entries(values)) {
+    await page.fill(`[data-testid="field"][data-field-id="${id}"] input`, v);
+  }
+  await page.click('[data-testid="step"] [data-testid="next"]');
+}
+
+async function choose(page, id) {
+  await page.click(`[data-testid="option"][data-option-id="${id}"]`);
+}
+
+async function tickAll(page) {
+  for (const box of await page.locator('[data-testid="step"] [data-testid="script-must"]').all()) await box.check();
+}
+
+test('a trainee plays a drill through the real UI to its score and review; nothing is saved', { timeout: 120_000 }, async () => {
+  const drills = loadDrills();
+  const kevin = drills.find((d) => d.name === KEVIN);
+  const line = (step) => kevin.walk.find((w) => w.at === step).says;
+  const browser = await launchBrowser();
+  try {
+    const { page, errors, close } = await openApp(browser, { path: '/?mode=latihan', ready: false });
+    await page.locator('[data-testid="drills"]').waitFor();
+    assert.equal(await page.locator('[data-testid="drill"]').count(), drills.length);
+    assert.ok(drills.length >= 15);
+    assert.equal(await page.locator('[data-testid="training-bar"]').count(), 1);
+    // Live data is not on a training screen.
+    assert.equal(await page.locator('[data-testid="history"], [data-testid="wipe-all"]').count(), 0);
+
+    await page.click(`[data-testid="drill"][data-arg="${KEVIN}"]`);
+    assert.equal(await says(page), kevin.opening);
+
+    // The wrong SOP first: not opened, and said why.
+    await page.fill('[data-testid="sop-search"]', 'tambah daya');
+    await page.keyboard.press('Enter');
+    assert.equal(
+      await page.textContent('[data-testid="drill-hint"]'),
+      'Bukan SOP ini yang dibutuhkan penelepon. Dengarkan lagi apa yang disampaikannya, lalu cari SOP lain.',
+    );
+    assert.equal(await page.locator('[data-testid="step"]').count(), 0);
+
+    await page.fill('[data-testid="sop-search"]', 'internet mati');
+    await page.click('[data-testid="sop-item"][data-sop-id="transfer-elektrinet"]');
+    await at(page, 'tanya-produk');
+    await page.fill('[data-testid="caller-name"]', 'Kevin Tanujaya');
+    await page.selectOption('[data-testid="caller-honorific"]', 'bapak');
+    assert.equal(await says(page), line('tanya-produk'));
+
+    // A wrong product, then back and the right one.
+    await choose(page, 'iconnet');
+    await at(page, 'data-iconnet');
+    await page.click('[data-testid="back"]');
+    await at(page, 'tanya-produk');
+    await choose(page, 'elektrinet');
+    await at(page, 'data-elektrinet');
+    assert.equal(await says(page), line('data-elektrinet'));
+    // The form once with the unit empty.
+    await page.click('[data-testid="step"] [data-testid="next"]');
+    assert.equal(await page.textContent('[data-field-id="unit"] [data-testid="field-error"]'), 'Wajib diisi.');
+    await fill(page, { sid: '4110023457812', unit: 'DISTRIBUSI JAWA TIMUR' });
+    await at(page, 'cek-pengecualian');
+    await choose(page, 'tidak');
+    await at(page, 'tanya-pemilik');
+    await choose(page, 'ya');
+    await at(page, 'minta-email');
+    await fill(page, { email: 'kevin@kopitanujaya.com' });
+    await at(page, 'terima-kasih');
+    // Going on before saying the thank-you: refused, and said why.
+    await page.click('[data-testid="step"] [data-testid="next"]');
+    assert.equal(
+      await page.textContent('[data-testid="step-hint"]'),
+      'Centang dulu kalimat wajib setelah disampaikan kepada pelanggan.',
+    );
+    assert.equal(await stepId(page), 'terima-kasih');
+    await tickAll(page);
+    await page.click('[data-testid="step"] [data-testid="next"]');
+    await at(page, 'tanya-telepon');
+    await choose(page, 'ya');
+    await at(page, 'hp-sama');
+    await fill(page, { hp: '0812-3123-4567' });
+    await at(page, 'info-layanan');
+    await tickAll(page);
+    await page.click('[data-testid="step"] [data-testid="next"]');
+    await at(page, 'sambung-elektrinet');
+    assert.equal(await says(page), line('sambung-elektrinet'));
+    await tickAll(page);
+    await choose(page, 'ya');
+    await at(page, 'transfer-elektrinet');
+    await page.click('[data-testid="step"] [data-testid="next"]');
+    await at(page, 'catat-elektrinet');
+    assert.match(await page.textContent('[data-testid="stamp"]'), / · 3 kalimat wajib disampaikan$/);
+    await page.click('[data-testid="finish"]');
+
+    // The score: 4 of 6 choices (the SOP pick and the product were wrong), 1 of 2 required
+    // fields right the first time, 2 of 3 must-say lines said before being reminded: 7 of 11.
+    await page.locator('[data-testid="score"]').waitFor();
+    assert.equal(await page.textContent('[data-testid="score-percent"]'), '64%');
+    assert.equal(await page.textContent('[data-testid="score-choices"]'), 'Pilihan benar: 4 dari 6');
+    assert.equal(await page.textContent('[data-testid="score-fields"]'), 'Isian wajib valid: 1 dari 2');
+    assert.equal(await page.textContent('[data-testid="score-must"]'), 'Kalimat wajib diucapkan: 2 dari 3');
+    assert.match(await page.textContent('[data-testid="score-time"]'), /^Waktu: \d+ menit \d+ detik$/);
+    assert.deepEqual(await page.locator('[data-testid="miss"]').allTextContents(), [
+      'Pilih SOP (SOP 003): dipilih Niaga PB / PD / PS melalui aplikasi PLN Mobile, seharusnya Gangguan internet ICON+: Elektrinet / ICONNET – Transfer Layanan',
+      'Tanyakan produk (SOP 003 B.1): dipilih ICONNET (retail / rumah tangga), seharusnya ELEKTRINET (bisnis, punya SID)',
+    ]);
+    const rows = page.locator('[data-testid="review-row"]');
+    assert.equal(await rows.count(), 12, 'the 11 steps of the expected path and the outcome');
+    assert.deepEqual(await rows.first().locator('td').allTextContents(), [
+      'Tanyakan produk', '003 B.1', 'ELEKTRINET (bisnis, punya SID)', 'ICONNET (retail / rumah tangga)', '✗ berbeda',
+    ]);
+    assert.deepEqual(await rows.last().locator('td').allTextContents(), [
+      'Hasil akhir', '003 B.4', 'Catat di APKT', 'Catat di APKT', '✓ sesuai',
+    ]);
+
+    // The exports, for the trainer's records.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+    assert.match(csv.suggestedFilename(), /^latihan-\d{4}-\d\d-\d\d\.csv$/);
+    const lines = (await readFile(await csv.path(), 'utf8')).split('\r\n');
+    assert.equal(lines[0], 'Latihan,SOP,Nilai (%),Pilihan benar,Pilihan,Isian valid,Isian wajib,Kalimat wajib diucapkan,Kalimat wajib,Waktu (detik),Pasal terlewat');
+    assert.match(lines[1], new RegExp(`^"${KEVIN}",transfer-elektrinet,64,4,6,1,2,2,3,\\d+,003; 003 B\\.1$`));
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
+    const result = JSON.parse(await readFile(await json.path(), 'utf8'));
+    assert.equal(result.score.percent, 64);
+    assert.equal(result.review.length, 12);
+
+    // Nothing of the drill reached the live data.
+    const stored = await storedData(page);
+    assert.deepEqual(Object.keys(stored).filter((k) => !k.startsWith('pandu:v1:probe')), [], JSON.stringify(stored));
+
+    // Again, perfectly this time is possible from the same screen.
+    await page.click('[data-testid="drill-again"]');
+    assert.equal(await says(page), kevin.opening);
+    await assertNoPageErrors(page, errors);
+    await close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('an ended SOP is practised on a simulated date, always shown, never in live mode', { timeout: 90_000 }, async () => {
+  const drill = loadDrills().find((d) => d.sop === 'evoucher-tokopedia' && /03-03-2021/.test(d.name));
+  assert.ok(drill, 'a 000 drill inside the window');
+  const browser = await launchBrowser();
+  try {
+    const { page, errors, close } = await openApp(browser, { path: '/?mode=latihan', ready: false });
+    await page.click(`[data-testid="drill"][data-arg="${drill.name}"]`);
+    // The drill's day, since SOP 000 ended in 2021.
+    const day = drill.now.slice(0, 10);
+    const [y, m, d] = day.split('-');
+    assert.equal(await page.inputValue('[data-testid="sim-date"]'), day);
+    assert.match(await page.textContent('[data-testid="sim-date-banner"]'), new RegExp(`Tanggal simulasi: ${d}-${m}-${y}`));
+    await page.fill('[data-testid="sop-search"]', 'voucher tokopedia');
+    const item = page.locator('[data-testid="sop-item"][data-sop-id="evoucher-tokopedia"]');
+    assert.equal(await item.getAttribute('data-status'), 'berlaku', 'in force on the simulated date');
+    await item.click();
+    await page.locator('[data-testid="step"]').waitFor();
+    assert.equal(await page.locator('[data-testid="sop-ended"]').count(), 0);
+
+    // Back to live calls: the date is gone and the SOP is ended again.
+    await page.click('[data-testid="training-off"]');
+    await page.locator('[data-testid="sop-search"]').waitFor();
+    assert.equal(await page.locator('[data-testid="sim-date-banner"], [data-testid="training-bar"]').count(), 0);
+    await page.fill('[data-testid="sop-search"]', 'voucher tokopedia');
+    assert.equal(await item.getAttribute('data-status'), 'berakhir');
+    // The toggle brings training back, without the date set before.
+    await page.click('[data-testid="training-on"]');
+    await page.locator('[data-testid="drills"]').waitFor();
+    assert.equal(await page.inputValue('[data-testid="sim-date"]'), '');
+    await assertNoPageErrors(page, errors);
+    await close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a training portal that mounts Pandu hears the result as a training-result event', { timeout: 90_000 }, async () => {
+  const drill = loadDrills().find((d) => d.walk.length === 1 && d.sop === 'transfer-elektrinet');
+  assert.ok(drill, 'a one-choice drill of SOP 003');
+  const browser = await launchBrowser();
+  try {
+    const { page, errors, close } = await openApp(browser, { path: '/demo/mount.html?mode=latihan', ready: false });
+    await page.locator('[data-testid="drills"]').waitFor();
+    await page.click(`[data-testid="drill"][data-arg="${drill.name}"]`);
+    await page.fill('[data-testid="sop-search"]', 'internet mati');
+    await page.keyboard.press('Enter');
+    await choose(page, drill.walk[0].choose);
+    await page.click('[data-testid="finish"]');
+    await page.locator('[data-testid="score"]').waitFor();
+    const events = await page.evaluate(() => window.panduEvents.filter((e) => e.type === 'training-result'));
+    assert.equal(events.length, 1);
+    const [e] = events;
+    assert.equal(e.pandu, 1);
+    assert.deepEqual(
+      { drill: e.score.drill, sop: e.score.sop, percent: e.score.percent, misses: e.score.misses },
+      { drill: drill.name, sop: 'transfer-elektrinet', percent: 100, misses: [] },
+    );
+    assert.equal(e.review.at(-1).ok, true);
+    assert.match(e.played, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+    await assertNoPageErrors(page, errors);
+    await close();
+  } finally {
+    await browser.close();
+  }
+});
