@@ -7,7 +7,7 @@
 //! `PANDU_SOPS_DIR` builds another directory instead (the benchmark's
 //! thousand generated SOPs).
 
-use pandu_engine::authoring::{drills, load_dir, packed_rust};
+use pandu_engine::authoring::{load_dir, packed_rust};
 use std::path::Path;
 
 fn main() {
@@ -31,20 +31,4 @@ fn main() {
     }
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
     std::fs::write(out.join("sops.rs"), packed_rust(&loaded.catalog())).expect("write sops.rs");
-    // Drills are replayed on the SOPs now, so a drill that no longer fits
-    // its SOP fails the build instead of a trainee's session.
-    let drills = drills(&loaded).unwrap_or_else(|errors| {
-        for line in &errors {
-            println!("cargo:warning={line}");
-        }
-        panic!(
-            "Latihan di sops/ tidak cocok dengan SOP-nya:\n{}",
-            errors.join("\n")
-        )
-    });
-    std::fs::write(
-        out.join("drills.json"),
-        pandu_engine::json::to_text(&drills),
-    )
-    .expect("write drills.json");
 }

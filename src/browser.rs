@@ -43,12 +43,13 @@ pub fn on_panic(info: &std::panic::PanicHookInfo) {
     let _ = body.prepend_with_node_1(&note);
 }
 
-/// The drills of `sops/*.drills.toml`, with their expected paths (worked out by the build).
-static DRILLS: &str = include_str!(concat!(env!("OUT_DIR"), "/drills.json"));
-
-/// The training drills, or why they could not be read.
-pub fn load_drills() -> Result<Vec<pandu_engine::training::Drill>, String> {
-    json::from_text(DRILLS).map_err(|e| format!("Data latihan tidak terbaca: {e}"))
+/// The drills of `sops/*.drills.toml` with their expected paths, which the
+/// build writes next to `index.html`: fetched when training mode opens, so
+/// they are not in the wasm every CSO downloads at each start.
+pub async fn load_drills(assets: &str) -> Result<Vec<pandu_engine::training::Drill>, String> {
+    let (url, _) = resolve_url(&format!("{assets}drills.json"))?;
+    let text = fetch_text(&url).await?;
+    json::from_text(&text).map_err(|e| format!("isinya tidak terbaca ({e})"))
 }
 
 /// The built-in SOPs, or an Indonesian message saying why they could not be read.

@@ -42,6 +42,9 @@ pub struct HostConfig {
     /// optionally on a simulated date (`tanggal`, `YYYY-MM-DD`).
     pub training: bool,
     pub sim_date: Option<String>,
+    /// Where Pandu's own files are (`drills.json`): the page itself, or
+    /// what `pandu-embed.js` tells a mount.
+    pub assets: String,
 }
 
 impl HostConfig {
@@ -63,6 +66,7 @@ impl HostConfig {
             cso: String::new(),
             training: browser::query_param("mode").is_some_and(|m| m == "latihan"),
             sim_date: browser::query_param("tanggal"),
+            assets: "./".into(),
         }
     }
 
@@ -115,6 +119,9 @@ impl HostConfig {
                 .as_deref()
                 == Some("latihan"),
             sim_date: browser::prop(options, "tanggal").and_then(|v| v.as_string()),
+            assets: browser::prop(options, "assets")
+                .and_then(|v| v.as_string())
+                .unwrap_or_else(|| "./".into()),
         })
     }
 }

@@ -28,7 +28,12 @@ pub struct Finished {
 #[derive(Clone, Copy)]
 pub struct TrainCtx {
     pub app: AppCtx,
-    pub drills: StoredValue<Vec<Drill>>,
+    /// Fetched when training mode first opens (`drills.json` next to the app).
+    pub drills: RwSignal<Vec<Drill>>,
+    /// While they load, or why they could not: said in place of the list.
+    pub loading: RwSignal<Option<String>>,
+    assets: StoredValue<String>,
+    requested: StoredValue<bool>,
     /// The drill being played (index into `drills`).
     pub active: RwSignal<Option<usize>>,
     session: StoredValue<Option<Session>>,
@@ -46,11 +51,19 @@ pub fn use_train() -> TrainCtx {
 impl TrainCtx {
     /// The drills embedded by the build, and the mode and date the page or
     /// the mount options ask for (`?mode=latihan&tanggal=2021-03-05`).
-    pub fn new(app: AppCtx, host: HostCtx, training: bool, date: Option<&str>) -> TrainCtx {
-        let drills = browser::load_drills().unwrap_or_default();
+    pub fn new(
+        app: AppCtx,
+        host: HostCtx,
+        assets: String,
+        training: bool,
+        date: Option<&str>,
+    ) -> TrainCtx {
         let t = TrainCtx {
             app,
-            drills: StoredValue::new(drills),
+            drills: RwSignal::new(Vec::new()),
+            loading: RwSignal::new(None),
+            assets: StoredValue::new(assets),
+            requested: StoredValue::new(false),
             active: RwSignal::new(None),
             session: StoredValue::new(None),
             finished: RwSignal::new(None),
@@ -59,11 +72,38 @@ impl TrainCtx {
         };
         if training {
             app.training.set(true);
+            t.fetch_drills();
             if let Some(d) = date.and_then(dates::parse_iso) {
                 t.set_date(Some(d));
             }
         }
         t
+    }
+
+    /// Fetch the drills once; a failure is said, and tried again next time.
+    fn fetch_drills(&self) {
+        if self.requested.get_value() {
+            return;
+        }
+        self.requested.set_value(true);
+        self.loading.set(Some("Memuat daftar latihan…".into()));
+        let t = *self;
+        let assets = self.assets.get_value();
+        leptos::task::spawn_local(async move {
+            match browser::load_drills(&assets).await {
+                Ok(d) => {
+                    t.drills.set(d);
+                    t.loading.set(None);
+                }
+                Err(e) => {
+                    t.requested.set_value(false);
+                    t.loading.set(Some(format!(
+                        "Daftar latihan tidak dapat dimuat: {e}. Muat ulang halaman (F5) atau \
+                         laporkan kepada pengelola pelatihan."
+                    )));
+                }
+            }
+        });
     }
 
     /// Switch between live calls and training. A live call running is set
@@ -77,7 +117,9 @@ impl TrainCtx {
             ctx.close();
         }
         self.app.training.set(on);
-        if !on {
+        if on {
+            self.fetch_drills();
+        } else {
             self.set_date(None);
             ctx.shift.refresh_unfinished(None);
         }
@@ -98,7 +140,7 @@ impl TrainCtx {
 
     pub fn drill(&self) -> Option<Drill> {
         let i = self.active.get_untracked()?;
-        self.drills.with_value(|d| d.get(i).cloned())
+        self.drills.with_untracked(|d| d.get(i).cloned())
     }
 
     /// Start a drill: an empty header, the finder, the caller's first words.
@@ -106,12 +148,12 @@ impl TrainCtx {
     pub fn start(&self, ctx: CallCtx, name: &str) {
         let Some(i) = self
             .drills
-            .with_value(|d| d.iter().position(|x| x.name == name))
+            .with_untracked(|d| d.iter().position(|x| x.name == name))
         else {
             return;
         };
         self.quit(ctx);
-        let drill = self.drills.with_value(|d| d[i].clone());
+        let drill = self.drills.with_untracked(|d| d[i].clone());
         let real = browser::now_wib().date();
         let in_force = self.app.with_cat(|cat| {
             cat.get(&drill.sop)

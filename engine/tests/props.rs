@@ -262,6 +262,17 @@ fn walk(catalog: &Catalog, sop: &str, seed: u64) -> Result<(), TestCaseError> {
             }
             _ => Input::Continue,
         };
+        // Now and then try to go on before saying the must-say lines: refused,
+        // the call unchanged; then say them.
+        if !call.unsaid(catalog).is_empty() && rng.pick(2) == 0 {
+            let before = call.clone();
+            prop_assert!(matches!(
+                call.answer(catalog, input.clone()),
+                Err(Refusal::Unsaid(_))
+            ));
+            prop_assert_eq!(&call, &before);
+        }
+        call.tick_all(catalog);
         match call.answer(catalog, input.clone()) {
             Ok(_) => {}
             Err(Refusal::Invalid(errs)) => {

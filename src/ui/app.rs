@@ -58,13 +58,17 @@ pub fn App(
     let ctx = CallCtx::new(app, shift);
     let framed = matches!(config.sink, Sink::Parent);
     let context = config.context.clone();
-    let (training, sim_date) = (config.training, config.sim_date.clone());
+    let (training, sim_date, assets) = (
+        config.training,
+        config.sim_date.clone(),
+        config.assets.clone(),
+    );
     let host = HostCtx::new(config, pack);
     let ui = Ui {
         ctx,
         finder: FinderCtx::new(),
         header: HeaderCtx::new(),
-        train: TrainCtx::new(app, host, training, sim_date.as_deref()),
+        train: TrainCtx::new(app, host, assets, training, sim_date.as_deref()),
     };
     provide_context(app);
     provide_context(shift);

@@ -53,7 +53,8 @@ fn find(names: &[String], index: &str) -> Result<Build, String> {
     // and the scripts written here stay out of the cache.
     let mut files = vec!["./".to_string(), "./index.html".to_string()];
     for n in names {
-        if (n != "index.html" && index.contains(n.as_str())) || *n == js || *n == wasm {
+        let fetched = n == "drills.json";
+        if (n != "index.html" && index.contains(n.as_str())) || *n == js || *n == wasm || fetched {
             let path = format!("./{n}");
             if !files.contains(&path) {
                 files.push(path);
@@ -145,7 +146,9 @@ if (!document.querySelector('link[data-pandu-style]')) {{
 }}
 const wasm = await import(new URL('{js}', base).href);
 await wasm.default({{ module_or_path: new URL('{wasm}', base) }});
-export const Pandu = Object.freeze({{ mount: wasm.mount, unmount: wasm.unmount, contract: 1 }});
+// `assets`: where Pandu's files are (the drills training mode fetches).
+const mount = (element, options) => wasm.mount(element, {{ assets: base.href, ...options }});
+export const Pandu = Object.freeze({{ mount, unmount: wasm.unmount, contract: 1 }});
 window.Pandu = Pandu;
 window.dispatchEvent(new CustomEvent('pandu-ready'));
 "#
@@ -165,6 +168,7 @@ mod tests {
         let index = r#"<link rel="stylesheet" href="/pandu-1.css"><script type="module" src="/pandu-loader-2.js"></script><link rel="icon" href="/favicon.svg">"#;
         let b = find(
             &names(&[
+                "drills.json",
                 "favicon.svg",
                 "index.html",
                 "pandu-1.css",
@@ -185,6 +189,7 @@ mod tests {
             names(&[
                 "./",
                 "./index.html",
+                "./drills.json",
                 "./favicon.svg",
                 "./pandu-1.css",
                 "./pandu-9f.js",

@@ -127,6 +127,24 @@ impl Tools {
             if let Some(name) = crate::loader::externalize(&self.root.join("dist"))? {
                 println!("xtask: moved trunk's inline loader to dist/{name} (strict CSP)");
             }
+            // The drills, fetched when training mode opens: not in the wasm
+            // every CSO downloads. A drill that no longer walks fails here.
+            let wrote = run::status(self.command("cargo").args([
+                "run",
+                "--quiet",
+                "-p",
+                "pandu-engine",
+                "--features",
+                "authoring",
+                "--example",
+                "drills",
+                "--",
+                "sops",
+                "dist/drills.json",
+            ]))?;
+            if !wrote {
+                return Ok(false);
+            }
             let build = crate::offline::write(&self.root.join("dist"))?;
             println!(
                 "xtask: wrote dist/sw.js ({} files for offline use) and dist/pandu-embed.js",
