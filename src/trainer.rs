@@ -144,7 +144,8 @@ impl TrainCtx {
     }
 
     /// Start a drill: an empty header, the finder, the caller's first words.
-    /// An ended SOP is practised on a day it was in force.
+    /// An SOP not in force on the day the widget believes (the trainer's
+    /// simulated date, else today) is practised on the drill's own day.
     pub fn start(&self, ctx: CallCtx, name: &str) {
         let Some(i) = self
             .drills
@@ -154,10 +155,10 @@ impl TrainCtx {
         };
         self.quit(ctx);
         let drill = self.drills.with_untracked(|d| d[i].clone());
-        let real = browser::now_wib().date();
+        let day = self.app.today.get_untracked();
         let in_force = self.app.with_cat(|cat| {
             cat.get(&drill.sop)
-                .is_some_and(|s| search::status(s, real) == Status::InForce)
+                .is_some_and(|s| search::status(s, day) == Status::InForce)
         });
         if !in_force {
             if let Some(day) = dates::parse_stamp(&drill.now) {

@@ -123,6 +123,22 @@ impl Ticket {
     }
 }
 
+impl EscalationNote {
+    /// What follows the channel's name: ` – URGENT: <reason>`, each part when there is one.
+    pub fn detail(&self) -> String {
+        let mut s = String::new();
+        if !self.level.is_empty() {
+            s.push_str(" – ");
+            s.push_str(&self.level);
+        }
+        if !self.reason.is_empty() {
+            s.push_str(": ");
+            s.push_str(&self.reason);
+        }
+        s
+    }
+}
+
 impl Composed {
     pub fn ticket(&self, system: System) -> Option<&Ticket> {
         self.tickets.iter().find(|t| t.system == system)
@@ -154,16 +170,7 @@ impl Composed {
             ));
         }
         for e in &self.escalations {
-            let mut line = format!("Eskalasi: {}", e.channel);
-            if !e.level.is_empty() {
-                line.push_str(" – ");
-                line.push_str(&e.level);
-            }
-            if !e.reason.is_empty() {
-                line.push_str(": ");
-                line.push_str(&e.reason);
-            }
-            parts.push(line);
+            parts.push(format!("Eskalasi: {}{}", e.channel, e.detail()));
         }
         parts.push(self.stamp());
         parts.join("\n\n")

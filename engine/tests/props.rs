@@ -13,20 +13,7 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-const KINDS: [FieldKind; 12] = [
-    FieldKind::Text,
-    FieldKind::Note,
-    FieldKind::Email,
-    FieldKind::Phone,
-    FieldKind::Idpel,
-    FieldKind::Nik,
-    FieldKind::Power,
-    FieldKind::Date,
-    FieldKind::Money,
-    FieldKind::Invoice,
-    FieldKind::AccountName,
-    FieldKind::Select,
-];
+const KINDS: [FieldKind; 12] = FieldKind::ALL;
 
 /// Strings that hit the edges: digits, separators, RTL marks, emoji, markup.
 fn odd_string() -> impl Strategy<Value = String> {

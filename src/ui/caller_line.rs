@@ -26,7 +26,7 @@ pub fn CallerLine() -> impl IntoView {
     };
     view! {
         <section class="pandu-caller-line" aria-labelledby="pandu-caller-line-h" data-testid="caller-line">
-            <h2 id="pandu-caller-line-h" class="pandu-caller-line__who">"Penelepon"</h2>
+            <h2 id="pandu-caller-line-h" class="pandu-caller-line__who">"Kata penelepon"</h2>
             <p class="pandu-caller-line__says" data-testid="caller-says" aria-live="polite">{line}</p>
             {move || train.hint.get().map(|h| view! { <p class="pandu-hint" role="alert" data-testid="drill-hint">{h}</p> })}
             <button type="button" class="pandu-btn" data-testid="drill-quit" data-act="drill-quit">

@@ -89,15 +89,7 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                                                 .escalations
                                                 .into_iter()
                                                 .map(|e| {
-                                                    let mut tail = String::new();
-                                                    if !e.level.is_empty() {
-                                                        tail.push_str(" – ");
-                                                        tail.push_str(&e.level);
-                                                    }
-                                                    if !e.reason.is_empty() {
-                                                        tail.push_str(": ");
-                                                        tail.push_str(&e.reason);
-                                                    }
+                                                    let tail = e.detail();
                                                     view! {
                                                         <li data-testid="escalation-item" data-channel=e.channel.clone() data-level=e.level>
                                                             <strong>{channel_title(&e.channel)}</strong>

@@ -9,7 +9,8 @@
 
 use std::path::Path;
 
-const OPEN: &str = "<script type=\"module\">";
+/// The loader's opening tag as trunk writes it, and as trunk's HTML minifier does.
+const OPEN: [&str; 2] = ["<script type=\"module\">", "<script type=module>"];
 const CLOSE: &str = "</script>";
 
 /// Rewrite `dist/index.html` so that it has no inline script; returns the
@@ -30,8 +31,10 @@ pub fn externalize(dist: &Path) -> Result<Option<String>, String> {
 
 /// The page without the inline script, the loader's file name, and its text.
 fn split(html: &str) -> Option<(String, String, String)> {
-    let start = html.find(OPEN)?;
-    let body_start = start + OPEN.len();
+    let (start, open) = OPEN
+        .iter()
+        .find_map(|o| html.find(o).map(|i| (i, o.len())))?;
+    let body_start = start + open;
     let end = body_start + html[body_start..].find(CLOSE)?;
     let script = html[body_start..end].trim().to_string() + "\n";
     let name = format!("pandu-loader-{:016x}.js", fnv1a(script.as_bytes()));
@@ -62,5 +65,19 @@ mod tests {
             format!("<head>\n<script type=\"module\" src=\"/{name}\"></script>\n<link rel=\"x\"></head>")
         );
         assert!(split(&page).is_none(), "nothing inline is left");
+    }
+
+    #[test]
+    fn a_minified_page_has_its_loader_moved_too() {
+        let html =
+            "<title>P</title><script type=module>import init from '/a.js';</script><link rel=x>";
+        let (page, name, script) = split(html).unwrap();
+        assert_eq!(script, "import init from '/a.js';\n");
+        assert_eq!(
+            page,
+            format!(
+                "<title>P</title><script type=\"module\" src=\"/{name}\"></script><link rel=x>"
+            )
+        );
     }
 }

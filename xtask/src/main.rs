@@ -4,13 +4,16 @@
 //! - `serve`: build the app with trunk and serve `dist/` on 127.0.0.1.
 //! - `test`: fmt, clippy, native tests, the wasm build and the browser tests,
 //!   ending with one `N passed, N failed` line.
+//! - `bench`: the performance benchmark (`bench.rs`, `tests/bench/`).
 //!
 //! Std only, on purpose: this crate is compiled on every CI run, before anything else.
 
+mod bench;
 mod loader;
 mod offline;
 mod run;
 mod server;
+mod sopgen;
 mod tools;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -44,6 +47,22 @@ COMMANDS:
              cargo test --workspace, the trunk release build and the
              browser tests (node --test tests/browser/*.test.mjs).
              The last line printed is `N passed, N failed`.
+    bench    The performance benchmark, against its budgets: builds the widget
+             (as `test` does), a minimal Leptos counter as the reference
+             (bench/reference/) and the widget with 1,000 generated SOPs,
+             then measures sizes (raw, gzip, brotli), time to ready (1x and
+             4x CPU throttling), step transitions, memory over 500 steps,
+             search over 1,000 SOPs and Lighthouse (mobile) in headless
+             Chromium, prints a table and writes target/bench/bench.json.
+             Installs the npm packages of tests/bench (playwright-core,
+             lighthouse) the first time.
+               --check      exit non-zero when a budget is missed
+               --no-build   measure the builds of the last run again
+             Run counts for quick tries: PANDU_BENCH_RUNS (default 15),
+             PANDU_BENCH_STEPS (200), PANDU_BENCH_MEMORY_STEPS (500),
+             PANDU_BENCH_LIGHTHOUSE=0 skips Lighthouse, PANDU_BENCH_ONLY=
+             sizes,ready,steps,memory,search,lighthouse measures only those
+             (what is skipped counts as a missed budget).
     help     Show this text.
 ";
 
@@ -78,6 +97,7 @@ fn real_main(args: &[String]) -> Result<ExitCode> {
             no_options(rest)?;
             test(&root)
         }
+        "bench" => bench::bench(&root, rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -20,6 +20,8 @@ use crate::Result;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// The npm project holding wasm-opt, playwright-core and axe-core.
 const NPM_DIR: &str = "tests/browser";
+/// The npm project of the benchmark (playwright-core, lighthouse).
+const BENCH_NPM_DIR: &str = "tests/bench";
 /// Written into node_modules after a successful install: the lock it was installed from.
 const NPM_STAMP: &str = "node_modules/.pandu-installed-from";
 
@@ -40,6 +42,15 @@ impl Needs {
             lint: false,
             build: true,
             browser: false,
+        }
+    }
+
+    /// `cargo xtask bench`: the build and Chromium, no rustfmt or clippy.
+    pub fn bench() -> Needs {
+        Needs {
+            lint: false,
+            build: true,
+            browser: true,
         }
     }
 
@@ -304,21 +315,39 @@ impl Tools {
 
     /// `npm ci` in tests/browser, unless node_modules was installed from this very lock file.
     fn npm_packages(&self) -> Result<()> {
-        let dir = self.root.join(NPM_DIR);
+        self.npm_install(
+            NPM_DIR,
+            "wasm-opt (binaryen) for trunk, playwright-core and axe-core for the browser tests",
+        )
+    }
+
+    /// `npm ci` in tests/bench (playwright-core, lighthouse): only `cargo xtask bench`
+    /// asks for it, so CI never downloads Lighthouse.
+    pub fn bench_packages(&self) -> Result<()> {
+        self.npm_install(
+            BENCH_NPM_DIR,
+            "playwright-core and lighthouse for the benchmark",
+        )
+    }
+
+    /// `npm ci` in `dir` (`npm install` when it has no lock yet), unless its
+    /// node_modules was installed from this very lock file.
+    fn npm_install(&self, dir_name: &str, why: &str) -> Result<()> {
+        let dir = self.root.join(dir_name);
         let lock = std::fs::read(dir.join("package-lock.json")).ok();
         let manifest = std::fs::read(dir.join("package.json"))
-            .map_err(|e| format!("cannot read {NPM_DIR}/package.json: {e}"))?;
+            .map_err(|e| format!("cannot read {dir_name}/package.json: {e}"))?;
         let mut fingerprint = manifest;
         fingerprint.extend(lock.as_deref().unwrap_or_default());
         let stamp = dir.join(NPM_STAMP);
         if std::fs::read(&stamp).ok().as_deref() == Some(fingerprint.as_slice()) {
-            println!("setup: ok  npm packages in {NPM_DIR} (as locked)");
+            println!("setup: ok  npm packages in {dir_name} (as locked)");
             return Ok(());
         }
         let verb = if lock.is_some() { "ci" } else { "install" };
         self.install(
-            &format!("the npm packages of {NPM_DIR} (npm {verb})"),
-            "wasm-opt (binaryen) for trunk, playwright-core and axe-core for the browser tests",
+            &format!("the npm packages of {dir_name} (npm {verb})"),
+            why,
             self.command("npm")
                 .current_dir(&dir)
                 .args([verb, "--no-audit", "--no-fund"]),
@@ -432,12 +461,13 @@ fn cargo_bin_dir() -> PathBuf {
     PathBuf::from(home).join(".cargo/bin")
 }
 
-/// A quoted string value from a simple TOML file: `key = "value"` in `[section]`
-/// (`""` for the top level). Enough for Trunk.toml and Cargo.toml; not a TOML parser.
-fn toml_value(text: &str, section: &str, key: &str) -> Option<String> {
+/// A value as written (`"=0.21.14"`, `true`), from `key = value` in
+/// `[section]` (`""` for the top level), without its comment. Not a TOML
+/// parser: enough for Trunk.toml.
+pub fn toml_raw(text: &str, section: &str, key: &str) -> Option<String> {
     let mut current = String::new();
     for line in text.lines() {
-        let line = line.split(" #").next().unwrap_or("").trim();
+        let line = line.trim();
         if line.starts_with('#') {
             continue;
         }
@@ -455,11 +485,20 @@ fn toml_value(text: &str, section: &str, key: &str) -> Option<String> {
             continue;
         }
         let v = v.trim();
-        if let Some(v) = v.strip_prefix('"').and_then(|v| v.split('"').next()) {
-            return Some(v.to_string());
-        }
+        let value = match v.strip_prefix('"') {
+            Some(quoted) => format!("\"{}\"", quoted.split('"').next().unwrap_or("")),
+            None => v.split('#').next().unwrap_or("").trim().to_string(),
+        };
+        return Some(value);
     }
     None
+}
+
+/// A quoted string value from a simple TOML file: `key = "value"` in `[section]`
+/// (`""` for the top level). Enough for Trunk.toml and Cargo.toml.
+pub fn toml_value(text: &str, section: &str, key: &str) -> Option<String> {
+    let raw = toml_raw(text, section, key)?;
+    raw.strip_prefix('"')?.strip_suffix('"').map(str::to_string)
 }
 
 /// A package's version in a Cargo.lock.
