@@ -657,6 +657,9 @@ impl CallCtx {
         // One reading of the clock: a call saved at its outcome is saved at
         // the very minute its ticket is stamped with, which a reload reuses.
         let now = self.app.now();
+        // Before the old step goes, and before its form is reset: the blur
+        // may check the field it leaves, and the reset then clears that.
+        browser::blur_within(STEP_SCOPE);
         self.finished_at.set(finished.then_some(now));
         self.hint.set(None);
         self.pending.set(None);
@@ -665,8 +668,8 @@ impl CallCtx {
         if save {
             self.persist_at(now);
         }
+        // The step view, rebuilt on this, puts the focus on its first control.
         self.rev.update(|r| *r += 1);
-        browser::focus_first_in(STEP_SCOPE);
     }
 }
 

@@ -63,6 +63,9 @@ struct Entry {
     /// Title and keywords without spaces, so "evoucher" finds "e voucher".
     squashed_title: String,
     squashed_keywords: Vec<String>,
+    /// Everything above in one text, fields apart: a word found nowhere in
+    /// it rules the SOP out with one scan, before any ranking.
+    all: String,
 }
 
 /// Lowercase and keep letters and digits, so "e-Voucher" finds "evoucher" and "e voucher".
@@ -97,12 +100,22 @@ impl Index {
                 .map(|s| {
                     let title = normalize(&s.title);
                     let keywords: Vec<String> = s.keywords.iter().map(|k| normalize(k)).collect();
+                    let squashed_title = squash(&title);
+                    let squashed_keywords: Vec<String> =
+                        keywords.iter().map(|k| squash(k)).collect();
+                    let rest = normalize(&format!("{} {} sop {}", s.id, s.summary, s.seed));
+                    let mut all = format!("{title}\u{1}{squashed_title}\u{1}{rest}");
+                    for k in keywords.iter().chain(&squashed_keywords) {
+                        all.push('\u{1}');
+                        all.push_str(k);
+                    }
                     Entry {
-                        squashed_title: squash(&title),
-                        squashed_keywords: keywords.iter().map(|k| squash(k)).collect(),
+                        squashed_title,
+                        squashed_keywords,
                         title,
                         keywords,
-                        rest: normalize(&format!("{} {} sop {}", s.id, s.summary, s.seed)),
+                        rest,
+                        all,
                     }
                 })
                 .collect(),
@@ -127,6 +140,9 @@ impl Index {
         }
         let mut hits: Vec<(u32, usize)> = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
+            if !words.iter().all(|w| crate::text::contains(&e.all, w)) {
+                continue;
+            }
             let mut score = 0u32;
             let mut all = true;
             for w in &words {
@@ -138,11 +154,15 @@ impl Index {
                     4
                 } else if e.title.split(' ').any(|t| t.starts_with(w)) {
                     3
-                } else if e.keywords.iter().any(|k| k.contains(w))
-                    || e.squashed_keywords.iter().any(|k| k.contains(w))
+                } else if e.keywords.iter().any(|k| crate::text::contains(k, w))
+                    || e.squashed_keywords
+                        .iter()
+                        .any(|k| crate::text::contains(k, w))
                 {
                     2
-                } else if e.title.contains(w) || e.rest.contains(w) || e.squashed_title.contains(w)
+                } else if crate::text::contains(&e.title, w)
+                    || crate::text::contains(&e.rest, w)
+                    || crate::text::contains(&e.squashed_title, w)
                 {
                     1
                 } else {
@@ -155,7 +175,7 @@ impl Index {
                 score += s;
             }
             // A whole keyword phrase typed as such ranks first.
-            if all && e.keywords.iter().any(|k| k.contains(q.as_str())) {
+            if all && e.keywords.iter().any(|k| crate::text::contains(k, &q)) {
                 score += 10;
             }
             if all {

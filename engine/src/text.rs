@@ -50,6 +50,32 @@ pub fn is_word_char(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c)
 }
 
+/// Whether `needle` occurs in `hay`. `str::contains` builds a two-way
+/// searcher for every call, which was most of a keystroke's time over a
+/// thousand SOPs; query words are short, so a first-byte scan is faster.
+pub fn contains(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let mut at = 0;
+    while at + needle.len() <= hay.len() {
+        match hay[at..=hay.len() - needle.len()]
+            .iter()
+            .position(|&b| b == first)
+        {
+            None => return false,
+            Some(p) => {
+                at += p + 1;
+                if &hay[at..at + rest.len()] == rest {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// One CSV record (RFC 4180, CRLF) as spreadsheets read it: a field is quoted
 /// when it holds a comma, a quote or a line break, quotes doubled inside.
 /// A dozen lines instead of the `csv` crate's bytes in the wasm.
@@ -85,6 +111,17 @@ mod tests {
         assert!(is_letter('é') && is_letter('q') && is_letter('ß'));
         assert!(!is_letter('“') && !is_letter('–') && !is_letter('1') && !is_letter(' '));
         assert!(is_word_char('7') && !is_word_char('-'));
+    }
+
+    #[test]
+    fn contains_finds_what_str_contains_finds() {
+        let hay = "tambah daya \u{1}pasang baru";
+        for needle in [
+            "", "t", "daya", "a", "baru", "u", "ya p", "\u{1}p", "x", "barux", hay,
+        ] {
+            assert_eq!(contains(hay, needle), hay.contains(needle), "{needle:?}");
+        }
+        assert!(!contains("", "a"));
     }
 
     #[test]

@@ -95,6 +95,11 @@ proptest! {
     }
 
     #[test]
+    fn the_finders_substring_search_agrees_with_std(hay in "[a-c é]{0,12}", needle in "[a-c é]{0,3}") {
+        prop_assert_eq!(pandu_engine::text::contains(&hay, &needle), hay.contains(needle.as_str()));
+    }
+
+    #[test]
     fn the_loader_never_panics_on_damaged_sops(cut in 0usize..20_000, len in 0usize..200, insert in odd_string()) {
         for (file, text) in sop_texts() {
             let chars: Vec<char> = text.chars().collect();

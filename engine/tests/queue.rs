@@ -52,6 +52,8 @@ fn voucher_call(id: &str, buyer: &str, product: &str) -> Call {
             Input::Continue
         };
         if item.errors.is_empty() {
+            // The CSO said the must-say lines (SOP 001's thank-you, inside).
+            call.tick_all(&cat);
             call.answer(&cat, input).unwrap();
         }
     }

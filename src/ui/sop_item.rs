@@ -10,15 +10,27 @@ pub fn SopItem(
     index: usize,
 ) -> impl IntoView {
     let app = use_app();
-    let Some(sop) = app.with_cat(|c| c.sops.get(index).cloned()) else {
+    let today = app.today.get_untracked();
+    // The heading's strings only: an SOP read in full would clone its steps too.
+    let Some((id, title, seed, summary, subflow, status)) = app.with_cat(|c| {
+        c.sops.get(index).map(|s| {
+            (
+                s.id.clone(),
+                s.title.clone(),
+                s.seed.clone(),
+                s.summary.clone(),
+                s.subflow,
+                search::status(s, today),
+            )
+        })
+    }) else {
         return ().into_any();
     };
-    let status = search::status(&sop, app.today.get_untracked());
     let mut class = String::from("pandu-sop");
     if matches!(status, search::Status::Ended(_)) {
         class.push_str(" pandu-sop--ended");
     }
-    if sop.subflow {
+    if subflow {
         class.push_str(" pandu-sop--sub");
     }
     view! {
@@ -27,18 +39,17 @@ pub fn SopItem(
             class=class
             data-testid="sop-item"
             data-act="start"
-            data-arg=sop.id.clone()
-            data-sop-id=sop.id
+            data-arg=id.clone()
+            data-sop-id=id
             data-status=status.as_str()
         >
-            <span class="pandu-sop__title">{sop.title}</span>
+            <span class="pandu-sop__title">{title}</span>
             <span class="pandu-sop__meta">
-                <span class="pandu-sop__seed">"SOP " {sop.seed}</span>
+                <span class="pandu-sop__seed">"SOP " {seed}</span>
                 <StatusBadge status />
-                {sop.subflow.then(|| view! { <span class="pandu-badge pandu-badge--sub">"Sub-alur"</span> })}
+                {subflow.then(|| view! { <span class="pandu-badge pandu-badge--sub">"Sub-alur"</span> })}
             </span>
-            {(!sop.summary.is_empty())
-                .then(|| view! { <span class="pandu-sop__summary">{sop.summary}</span> })}
+            {(!summary.is_empty()).then(|| view! { <span class="pandu-sop__summary">{summary}</span> })}
         </button>
     }
     .into_any()

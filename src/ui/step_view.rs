@@ -1,4 +1,5 @@
-use crate::state::{step_title, use_call};
+use crate::browser;
+use crate::state::{step_title, use_call, STEP_SCOPE};
 use crate::ui::ask_options::AskOptions;
 use crate::ui::collect_form::CollectForm;
 use crate::ui::escalate_card::EscalateCard;
@@ -24,6 +25,9 @@ pub fn StepView() -> impl IntoView {
     };
     let kind = step.kind.name();
     let title = step_title(&step);
+    // Once this step is in the DOM: its first control gets the focus, so
+    // the keyboard goes on from here without a click.
+    Effect::new(move |_| browser::focus_first_in(STEP_SCOPE));
     let controls = match step.kind {
         StepKind::Say { .. } => view! { <NextButton label="Lanjut" /> }.into_any(),
         StepKind::Ask { question, options } => view! { <AskOptions question options /> }.into_any(),

@@ -5,5 +5,13 @@ use leptos::prelude::*;
 #[component]
 pub fn Tpl(text: String) -> impl IntoView {
     let ctx = use_call();
-    move || ctx.render(&text)
+    // Tracks the header only: everything else a template reads changes with
+    // a transition, which builds the step anew, so the old step's texts are
+    // not rendered once more on their way out.
+    move || {
+        ctx.caller.track();
+        ctx.call
+            .with_untracked(|c| c.as_ref().map(|c| c.render(&text)))
+            .unwrap_or_default()
+    }
 }

@@ -277,11 +277,10 @@ fn test(root: &Path) -> Result<ExitCode> {
     }
 }
 
-/// Serves `dist/` on a free port in a thread and runs every `tests/browser/*.test.mjs` against it.
-fn browser_tests(root: &Path, tools: &Tools, tally: &mut Tally) -> Result<bool> {
-    let test_dir = root.join("tests/browser");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&test_dir)
-        .map_err(|e| format!("cannot read {}: {e}", test_dir.display()))?
+/// The `*.test.mjs` files of a directory, in name order.
+fn test_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name()
@@ -290,6 +289,15 @@ fn browser_tests(root: &Path, tools: &Tools, tally: &mut Tally) -> Result<bool> 
         })
         .collect();
     files.sort();
+    Ok(files)
+}
+
+/// Serves `dist/` on a free port in a thread and runs every `tests/browser/*.test.mjs` against it.
+fn browser_tests(root: &Path, tools: &Tools, tally: &mut Tally) -> Result<bool> {
+    let test_dir = root.join("tests/browser");
+    let mut files = test_files(&test_dir)?;
+    // The benchmark's own helpers (percentiles, its server) need no package: they run here too.
+    files.extend(test_files(&root.join("tests/bench"))?);
     if files.is_empty() {
         println!("xtask: no browser test files in {}", test_dir.display());
         return Ok(false);

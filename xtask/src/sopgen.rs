@@ -1,8 +1,11 @@
 //! The benchmark's thousand SOPs: copies of the four seed flows (round-robin)
 //! with new ids, titles, summaries and keywords, so that the finder has a
 //! catalogue of realistic size to search. The steps stay as they are (the
-//! build lints every copy); the one sub-flow they include, `kontak-email-hp`,
-//! is copied once, unchanged. No scenario or drill files are copied.
+//! build lints every copy) but for their titles, which carry the copy's
+//! number: identical copies would be one string in the wasm (the compiler
+//! merges equal constants) and the catalogue would weigh what four SOPs do.
+//! The one sub-flow they include, `kontak-email-hp`, is copied once,
+//! unchanged. No scenario or drill files are copied.
 //!
 //! Titles, summaries and keywords mix real words of the domain ("tambah daya",
 //! "tagihan", "gardu") with made-up Indonesian-looking names ("Sukaraman"),
@@ -261,8 +264,9 @@ pub fn keywords_of(text: &str) -> Vec<String> {
 }
 
 /// `text` with its `id`, `title`, `summary` and `keywords` lines replaced by
-/// `h`; every other line, the steps above all, stays as it is. Each of the
-/// four keys must be in the heading exactly once, on one line.
+/// `h`, and each step's `title` marked with the copy's id; every other line
+/// stays as it is. Each of the four keys must be in the heading exactly once,
+/// on one line.
 pub fn rewrite(text: &str, h: &Heading) -> Result<String> {
     let lines = heading_lines(text);
     let mut replaced: Vec<(usize, String)> = Vec::new();
@@ -297,11 +301,20 @@ pub fn rewrite(text: &str, h: &Heading) -> Result<String> {
         }
         replaced.push((i, format!("{key} = {value}")));
     }
-    let mut out = String::with_capacity(text.len() + 256);
+    let heading_end = lines.last().map_or(0, |(i, _)| *i);
+    let mut out = String::with_capacity(text.len() + 1024);
     for (i, line) in text.lines().enumerate() {
         match replaced.iter().find(|(at, _)| *at == i) {
             Some((_, new)) => out.push_str(new),
-            None => out.push_str(line),
+            None => match line
+                .strip_prefix("title = \"")
+                .and_then(|t| t.strip_suffix('"'))
+            {
+                Some(title) if i > heading_end => {
+                    out.push_str(&format!("title = \"{title} · {}\"", h.id));
+                }
+                _ => out.push_str(line),
+            },
         }
         out.push('\n');
     }
@@ -394,10 +407,13 @@ mod tests {
         assert!(out.contains("\ntitle = \"Informasi “SUKA” – token\"\n"));
         assert!(out.contains("\nsummary = \"Pelanggan \\\"A\\\" menanyakan.\"\n"));
         assert!(out.contains("\nkeywords = [\"tambah daya\", \"sukaraman\"]\n"));
-        // Comments, other keys and the steps are untouched.
+        // Comments and other keys are untouched; a step keeps all but its
+        // title, which names the copy.
         assert!(out.contains("# id = \"not-this\"\n"));
         assert!(out.contains("seed = \"004\"\n"));
-        assert!(out.contains("[[step]]\nid = \"salam-pembuka\"\ntitle = \"Salam pembuka\"\n"));
+        assert!(out.contains(
+            "[[step]]\nid = \"salam-pembuka\"\ntitle = \"Salam pembuka · niaga-pln-mobile-0007\"\n"
+        ));
         assert_eq!(out.lines().count(), SOP.lines().count());
     }
 
