@@ -323,32 +323,22 @@ pub fn select_text_of(selector: &str) {
     }
 }
 
-/// Focus the first enabled control inside `scope` (a CSS selector), which
-/// must be in the DOM already (the step view calls this from an effect,
-/// which runs once it is mounted: no timer, so no key can arrive in between).
+/// Focus the first enabled control inside `scope` (a CSS selector), which is
+/// in the DOM already: the step view calls this from an effect, once it is
+/// mounted, so no key can arrive before the focus does (a timer could let
+/// one in first). Whether the step's top is on screen is looked at in the
+/// coming frame: measuring forces a layout, which the paint does anyway.
 ///
-/// The step's top is brought into view first and the focus set without
+/// The step's top is brought into view and the focus set without
 /// scrolling: the script lines above the first control are what the CSO reads
 /// next, and must not be scrolled away to show a button.
-pub fn focus_first_in(scope: &str) {
-    let Some(window) = web_sys::window() else {
+pub fn focus_first_in(scope: &'static str) {
+    let Some(area) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(scope).ok().flatten())
+    else {
         return;
     };
-    let Some(document) = window.document() else {
-        return;
-    };
-    let Some(area) = document.query_selector(scope).ok().flatten() else {
-        return;
-    };
-    let top = area.get_bounding_client_rect().top();
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    if top < 0.0 || top > height * 0.6 {
-        area.scroll_into_view_with_bool(true);
-    }
     let first = area
         .query_selector(":is(input:not([type=hidden]), select, textarea, button):not([disabled])")
         .ok()
@@ -359,6 +349,16 @@ pub fn focus_first_in(scope: &str) {
         options.set_prevent_scroll(true);
         let _ = el.focus_with_options(&options);
     }
+    leptos::prelude::request_animation_frame(move || {
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let top = area.get_bounding_client_rect().top();
+        if top < 0.0 || top > height * 0.6 {
+            area.scroll_into_view_with_bool(true);
+        }
+    });
 }
 
 /// Take the focus off the element inside `scope` that has it, if any. The
