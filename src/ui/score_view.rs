@@ -53,7 +53,8 @@ pub fn ScoreView() -> impl IntoView {
                     {clean.then(|| view! { <p class="pandu-tip">"Tidak ada: semua pilihan sesuai SOP."</p> })}
                     <ul class="pandu-score__misses">{misses}</ul>
                     <h3 class="pandu-score__h">"Ulasan: jalur Anda dan jalur yang diharapkan"</h3>
-                    <div class="pandu-review__wrap">
+                    // Scrolls sideways in a narrow panel: reachable by keyboard too.
+                    <div class="pandu-review__wrap" tabindex="0" role="region" aria-label="Tabel ulasan">
                         <table class="pandu-review" data-testid="review">
                             <thead>
                                 <tr>

@@ -12,7 +12,8 @@ import { parse } from 'smol-toml';
 
 import { launchBrowser } from './lib.mjs';
 import {
-  SOPS_DIR, assertAxeClean, assertNoPageErrors, openApp, storedData, walkScenario,
+  SOPS_DIR, assertAxeClean, assertNoHorizontalScroll, assertNoPageErrors, openApp, smallTargets,
+  storedData, walkScenario,
 } from './pandu-walk.mjs';
 
 const KEVIN = 'Latihan 003: pemilik kafe di Surabaya, ELEKTRINET dengan SID, disambungkan ke ICONPLUS 1500071';
@@ -265,6 +266,43 @@ test('every drill, played as its walk says, scores 100% with every review row ri
         await close();
       }
     }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('at 320 px the training screens fit, with large enough targets, and pass axe', { timeout: 90_000 }, async () => {
+  const drill = loadDrills().find((d) => d.walk.length === 1 && d.sop === 'transfer-elektrinet');
+  const browser = await launchBrowser();
+  try {
+    const { page, errors, close } = await openApp(browser, {
+      path: '/?mode=latihan&tanggal=2021-03-05',
+      ready: false,
+      context: { viewport: { width: 320, height: 800 } },
+    });
+    await page.locator('[data-testid="drill"]').first().waitFor();
+    // The date from the page address is set and shown.
+    assert.match(await page.textContent('[data-testid="sim-date-banner"]'), /05-03-2021/);
+    for (const [what, go] of [
+      ['the list of drills', async () => {}],
+      ['a drill before the SOP is found', async () => page.click(`[data-testid="drill"][data-arg="${drill.name}"]`)],
+      ['the score and the review', async () => {
+        await page.fill('[data-testid="sop-search"]', 'internet mati');
+        await page.keyboard.press('Enter');
+        await choose(page, 'iconnet');
+        await page.click('[data-testid="back"]');
+        await choose(page, drill.walk[0].choose);
+        await page.click('[data-testid="finish"]');
+        await page.locator('[data-testid="score"]').waitFor();
+      }],
+    ]) {
+      await go();
+      await assertNoHorizontalScroll(page, what);
+      assert.deepEqual(await smallTargets(page), [], `${what}: targets smaller than 44 px`);
+      await assertAxeClean(page, `${what} at 320 px`);
+    }
+    await assertNoPageErrors(page, errors);
+    await close();
   } finally {
     await browser.close();
   }
