@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 /// Append `n` as at least two digits.
-pub fn push2(out: &mut String, n: u32) {
+fn push2(out: &mut String, n: u32) {
     if n < 10 {
         out.push('0');
     }
@@ -67,14 +67,19 @@ pub fn dmy_hm(t: NaiveDateTime) -> String {
     s
 }
 
+/// `2026-11-22T09:41:00`: how times are stored (as chrono's serde wrote them).
+pub fn iso_datetime(t: NaiveDateTime) -> String {
+    let mut s = iso(t.date());
+    s.push('T');
+    s.push_str(&hm(t.time()));
+    s.push(':');
+    push2(&mut s, t.second());
+    s
+}
+
 /// `20261122T094100`: a stamp that sorts and fits in a storage key.
 pub fn key_stamp(t: NaiveDateTime) -> String {
-    let mut s = iso(t.date()).replace('-', "");
-    s.push('T');
-    for n in [t.hour(), t.minute(), t.second()] {
-        push2(&mut s, n);
-    }
-    s
+    iso_datetime(t).replace(['-', ':'], "")
 }
 
 fn number(s: &str, len: usize) -> Option<u32> {
@@ -119,6 +124,7 @@ mod tests {
         assert_eq!(stamp(t), "2021-03-05 09:07");
         assert_eq!(dmy_hm(t), "05-03-2021 09:07");
         assert_eq!(key_stamp(t), "20210305T090700");
+        assert_eq!(iso_datetime(t), "2021-03-05T09:07:00");
         assert_eq!(parse_iso("2021-03-05"), Some(d));
         assert_eq!(parse_stamp("2021-03-05 09:07"), Some(t));
         assert_eq!(parse_hm("7:30"), NaiveTime::from_hms_opt(7, 30, 0));

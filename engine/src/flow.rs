@@ -85,6 +85,30 @@ pub enum Input {
     Submit(BTreeMap<String, String>),
 }
 
+impl Input {
+    /// The answer this input gives when the step takes it.
+    pub fn answer(&self) -> Answer {
+        match self {
+            Input::Continue => Answer::Continue,
+            Input::Choose(id) => Answer::Choice(id.clone()),
+            Input::Submit(raw) => Answer::Fields(raw.clone()),
+        }
+    }
+}
+
+impl Answer {
+    /// The input that gives this answer again (a replay); `None` for the
+    /// steps the interpreter takes by itself.
+    pub fn input(&self) -> Option<Input> {
+        match self {
+            Answer::Auto(_) => None,
+            Answer::Continue => Some(Input::Continue),
+            Answer::Choice(id) => Some(Input::Choose(id.clone())),
+            Answer::Fields(raw) => Some(Input::Submit(raw.clone())),
+        }
+    }
+}
+
 /// Why an input was refused; the call is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
@@ -356,7 +380,7 @@ impl Call {
         if !unsaid.is_empty() {
             return Err(Refusal::Unsaid(unsaid));
         }
-        let said = must_count(step) as u32;
+        let said = step.must_lines() as u32;
         let mut accepted = Accepted::default();
         let (answer, set) = match (&step.kind, input) {
             (
@@ -611,7 +635,7 @@ impl Call {
 
     /// How many must-say lines the current step has.
     pub fn must_lines(&self, catalog: &Catalog) -> usize {
-        self.current(catalog).map(must_count).unwrap_or(0)
+        self.current(catalog).map(Step::must_lines).unwrap_or(0)
     }
 
     /// Whether the n-th must-say line of the current step is ticked.
@@ -676,10 +700,6 @@ impl Call {
             .unwrap_or(0);
         (done, done + left)
     }
-}
-
-fn must_count(step: &Step) -> usize {
-    step.say.iter().filter(|l| l.must).count()
 }
 
 fn is_auto(kind: &StepKind) -> bool {

@@ -9,7 +9,7 @@
 //! the stored fixtures). Numbers are kept as written: nothing here needs a
 //! float, and float formatting alone costs more bytes than this file.
 
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
 /// Nesting deeper than this is refused: hostile input must not overflow the stack.
@@ -524,14 +524,7 @@ impl FromJson for NaiveDate {
 /// As chrono's serde wrote it: `2026-11-22T10:05:00`.
 impl ToJson for NaiveDateTime {
     fn to_json(&self) -> Json {
-        let mut s = crate::dates::iso(self.date());
-        s.push('T');
-        crate::dates::push2(&mut s, self.hour());
-        s.push(':');
-        crate::dates::push2(&mut s, self.minute());
-        s.push(':');
-        crate::dates::push2(&mut s, self.second());
-        Json::Str(s)
+        Json::Str(crate::dates::iso_datetime(*self))
     }
 }
 

@@ -104,10 +104,6 @@ struct Linter<'a> {
     errors: &'a mut Vec<LintError>,
 }
 
-fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    crate::dates::parse_iso(s)
-}
-
 impl Linter<'_> {
     fn err(&mut self, step: Option<&str>, message: impl Into<String>) {
         self.errors.push(LintError {
@@ -182,7 +178,7 @@ impl Linter<'_> {
         value: Option<&str>,
     ) -> Option<chrono::NaiveDate> {
         let v = value?;
-        let d = parse_date(v);
+        let d = crate::dates::parse_iso(v);
         if d.is_none() {
             self.err(
                 step,

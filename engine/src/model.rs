@@ -476,6 +476,11 @@ impl Step {
             self.title.clone()
         }
     }
+
+    /// How many of its script lines the SOP marks as must-say.
+    pub fn must_lines(&self) -> usize {
+        self.say.iter().filter(|l| l.must).count()
+    }
 }
 
 impl Sop {

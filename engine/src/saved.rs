@@ -1,7 +1,7 @@
 //! Autosave: what a call looks like in storage, and how it comes back, also
 //! when its SOP changed in between. The browser adapter only moves strings.
 
-use crate::flow::{describe, Answer, Call, Dropped, Input};
+use crate::flow::{describe, Call, Dropped};
 use crate::model::Catalog;
 
 /// Bumped when `Saved` changes shape; older data is quarantined, never guessed at.
@@ -147,11 +147,8 @@ pub fn restore(catalog: &Catalog, saved: Saved) -> Result<Restored, String> {
     let mut lost = Vec::new();
     let mut replaying = true;
     for e in &old.path {
-        let input = match &e.answer {
-            Answer::Auto(_) => continue,
-            Answer::Continue => Input::Continue,
-            Answer::Choice(id) => Input::Choose(id.clone()),
-            Answer::Fields(raw) => Input::Submit(raw.clone()),
+        let Some(input) = e.answer.input() else {
+            continue;
         };
         // Lines said in the saved call were said: a replay does not ask again.
         call.tick_all(catalog);

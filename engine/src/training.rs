@@ -77,14 +77,7 @@ impl Drill {
     /// The drill of a scenario: its walk replayed on the engine. `Err` names
     /// the drill and what does not fit, so the build refuses a broken one.
     pub fn from_scenario(catalog: &Catalog, drill: &Scenario) -> Result<Drill, String> {
-        let expected = expected_path(catalog, drill)?;
-        let mut call = Call::start(catalog, &drill.sop, drill.caller.clone(), "latihan")
-            .map_err(|e| e.to_string())?;
-        for e in &expected {
-            call.tick_all(catalog);
-            call.answer(catalog, e.input())
-                .map_err(|r| format!("drill `{}`: {r}", drill.name))?;
-        }
+        let (expected, outcome) = walk(catalog, drill)?;
         Ok(Drill {
             name: drill.name.clone(),
             sop: drill.sop.clone(),
@@ -93,7 +86,7 @@ impl Drill {
             now: drill.now.clone(),
             caller: drill.caller.clone(),
             expected,
-            outcome: call.at.step,
+            outcome,
         })
     }
 
@@ -107,8 +100,9 @@ impl Drill {
     }
 }
 
-/// The path the drill expects, by replaying its walk on the engine.
-pub fn expected_path(catalog: &Catalog, drill: &Scenario) -> Result<Vec<Expected>, String> {
+/// The path the drill expects and the outcome it ends at, by replaying its
+/// walk on the engine.
+fn walk(catalog: &Catalog, drill: &Scenario) -> Result<(Vec<Expected>, String), String> {
     let mut call = Call::start(catalog, &drill.sop, drill.caller.clone(), "latihan")
         .map_err(|e| e.to_string())?;
     let mut out: Vec<Expected> = Vec::new();
@@ -142,7 +136,7 @@ pub fn expected_path(catalog: &Catalog, drill: &Scenario) -> Result<Vec<Expected
     if !call.is_finished(catalog) {
         return Err(format!("drill `{}` does not reach an outcome", drill.name));
     }
-    Ok(out)
+    Ok((out, call.at.step))
 }
 
 /// One thing the trainee did.
@@ -249,11 +243,7 @@ impl Session {
     /// Record an input the trainee gave at the call's current step, with
     /// what the engine said to it. `call` is the call before the input.
     pub fn record(&mut self, call: &Call, input: &Input, result: &Result<(), Refusal>) {
-        let answer = match input {
-            Input::Continue => Answer::Continue,
-            Input::Choose(id) => Answer::Choice(id.clone()),
-            Input::Submit(raw) => Answer::Fields(raw.clone()),
-        };
+        let answer = input.answer();
         let (invalid, unsaid) = match result {
             Err(Refusal::Invalid(errs)) => {
                 (errs.iter().map(|(k, _)| k.clone()).collect(), Vec::new())
@@ -279,6 +269,14 @@ impl Session {
         self.attempts
             .iter()
             .find(|a| a.sop == sop && a.step == step)
+    }
+
+    /// The first try at a step that was not refused for an unticked line:
+    /// the answer the trainee meant.
+    fn first_heard(&self, sop: &str, step: &str) -> Option<&Attempt> {
+        self.attempts
+            .iter()
+            .find(|a| a.sop == sop && a.step == step && a.unsaid.is_empty())
     }
 
     /// Score the session against the drill. Counted at the trainee's first
@@ -322,22 +320,16 @@ impl Session {
                 continue;
             };
             let first = self.first(&e.sop, &e.step);
-            let must = step.say.iter().filter(|l| l.must).count();
+            let must = step.must_lines();
             s.must_total += must;
             s.must_said += first.map_or(0, |a| must - a.unsaid.len().min(must));
             match &step.kind {
                 StepKind::Ask { options, .. } => {
                     s.choices_total += 1;
-                    // The first try that was not refused for an unticked line.
-                    let chose = self
-                        .attempts
-                        .iter()
-                        .filter(|a| a.sop == e.sop && a.step == e.step && a.unsaid.is_empty())
-                        .find_map(|a| match &a.answer {
-                            Answer::Choice(c) => Some(c.clone()),
-                            _ => None,
-                        })
-                        .unwrap_or_default();
+                    let chose = match self.first_heard(&e.sop, &e.step).map(|a| &a.answer) {
+                        Some(Answer::Choice(c)) => c.clone(),
+                        _ => String::new(),
+                    };
                     if chose == e.choice {
                         s.choices_right += 1;
                     } else {
@@ -357,10 +349,7 @@ impl Session {
                     }
                 }
                 StepKind::Collect { fields, .. } => {
-                    let tried = self
-                        .attempts
-                        .iter()
-                        .find(|a| a.sop == e.sop && a.step == e.step && a.unsaid.is_empty());
+                    let tried = self.first_heard(&e.sop, &e.step);
                     for f in fields.iter().filter(|f| f.required) {
                         s.fields_total += 1;
                         if tried.is_some_and(|a| !a.invalid.contains(&f.id)) {
@@ -390,18 +379,15 @@ impl Session {
             let Some(step) = step_of(&e.sop, &e.step) else {
                 continue;
             };
-            let first = self
-                .attempts
-                .iter()
-                .find(|a| a.sop == e.sop && a.step == e.step && a.unsaid.is_empty());
-            let expected = describe(catalog, &e.sop, &e.step, &answer_of(e));
+            let first = self.first_heard(&e.sop, &e.step);
+            let expected = describe(catalog, &e.sop, &e.step, &e.input().answer());
             let actual = first
                 .map(|a| describe(catalog, &a.sop, &a.step, &a.answer))
                 .unwrap_or_default();
             let ok = match (&step.kind, first) {
                 (_, None) => false,
                 (StepKind::Collect { .. }, Some(a)) => a.invalid.is_empty(),
-                (_, Some(a)) => a.answer == answer_of(e),
+                (_, Some(a)) => a.answer == e.input().answer(),
             };
             rows.push(ReviewRow {
                 step: step.label(),
@@ -445,16 +431,6 @@ impl Session {
             ok: reached == drill.outcome,
         });
         rows
-    }
-}
-
-fn answer_of(e: &Expected) -> Answer {
-    if !e.choice.is_empty() {
-        Answer::Choice(e.choice.clone())
-    } else if !e.fill.is_empty() {
-        Answer::Fields(e.fill.clone())
-    } else {
-        Answer::Continue
     }
 }
 

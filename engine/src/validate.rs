@@ -113,7 +113,7 @@ pub fn check(kind: FieldKind, raw: &str, ctx: &FieldCtx<'_>) -> Result<Checked, 
             let d = date(raw)?;
             let bound = |s: Option<&str>| s.and_then(|s| date(s).ok());
             date_in_window(d, bound(ctx.min), bound(ctx.max))?;
-            Ok(ok(iso(d)))
+            Ok(ok(crate::dates::iso(d)))
         }
         FieldKind::Invoice => {
             let tx = ctx.against.and_then(|s| date(s).ok());
@@ -720,10 +720,6 @@ pub fn format_date_id(d: NaiveDate) -> String {
     crate::dates::dmy(d)
 }
 
-/// The stored form of dates: `2021-03-05`.
-fn iso(d: NaiveDate) -> String {
-    crate::dates::iso(d)
-}
 
 /// Text for one-line ticket fields (APKT's Permasalahan is one line): newlines,
 /// tabs and runs of any Unicode whitespace become one space; ends are trimmed.

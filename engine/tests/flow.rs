@@ -1,13 +1,15 @@
 //! The interpreter and the composer on a small two-SOP catalogue
 //! (`fixtures/flow/`): an SOP that includes a contact sub-flow.
 
+mod common;
+
+use common::fill;
 use chrono::NaiveDate;
 use pandu_engine::authoring::load_dir;
 use pandu_engine::flow::{Call, Caller, Dropped, Input, Refusal};
 use pandu_engine::model::{Catalog, System};
 use pandu_engine::template::Honorific;
 use pandu_engine::ticket::compose;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 fn catalog() -> Catalog {
@@ -24,15 +26,6 @@ fn caller() -> Caller {
         phone: "0812 3456 7890".into(),
         ..Caller::default()
     }
-}
-
-fn fill(pairs: &[(&str, &str)]) -> Input {
-    Input::Submit(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect::<BTreeMap<_, _>>(),
-    )
 }
 
 fn now() -> chrono::NaiveDateTime {

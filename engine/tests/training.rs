@@ -3,13 +3,15 @@
 //! sending the form with the unit empty and continuing before saying the
 //! thank-you line.
 
+mod common;
+
+use common::fill;
 use chrono::{NaiveDate, NaiveDateTime};
 use pandu_engine::authoring::{drills, load_dir};
 use pandu_engine::flow::{Call, Input, Refusal};
 use pandu_engine::json::to_text;
 use pandu_engine::model::Catalog;
 use pandu_engine::training::{result_json, Drill, Miss, ReviewRow, Session};
-use std::collections::BTreeMap;
 use std::path::Path;
 
 const DRILL: &str =
@@ -35,15 +37,6 @@ fn play(s: &mut Session, cat: &Catalog, call: &mut Call, input: Input) -> Result
     let result = call.answer(cat, input.clone()).map(|_| ());
     s.record(&before, &input, &result);
     result
-}
-
-fn fill(pairs: &[(&str, &str)]) -> Input {
-    Input::Submit(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect::<BTreeMap<_, _>>(),
-    )
 }
 
 #[test]
