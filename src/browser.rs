@@ -122,20 +122,6 @@ pub fn store_keys(which: Store) -> Result<Vec<String>, String> {
     Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
 }
 
-// Storage holds strings, so values go through JSON: the engine's own small
-// codec (`pandu_engine::json`), not gloo-storage with serde_json, whose bytes
-// every CSO would download at each start.
-
-/// A value as JSON text.
-pub fn to_json<T: ToJson>(value: &T) -> String {
-    json::to_text(value)
-}
-
-/// A value read back from JSON text; `Err` says why it is unreadable.
-pub fn from_json<T: FromJson>(text: &str) -> Result<T, String> {
-    json::from_text(text)
-}
-
 /// A parameter of the page address (`?riwayat=10` → `Some("10")`).
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

@@ -365,19 +365,25 @@ impl CallCtx {
         let Some(mut call) = self.call.get_untracked() else {
             return Err(Refusal::Mismatch("Belum ada SOP yang berjalan.".into()));
         };
-        let before = call.clone();
+        // Only a drill watches: a live call pays for no extra copy.
+        let watched = self
+            .observer
+            .with_value(Option::is_some)
+            .then(|| input.clone());
         // Answer a copy: a refused input must not notify the view, or the
         // form the CSO is typing in would be rebuilt.
-        let result = self.app.with_cat(|cat| call.answer(cat, input.clone()));
-        self.observer.with_value(|o| {
-            if let Some(o) = o {
-                o(
-                    &before,
-                    &input,
-                    &result.as_ref().map(|_| ()).map_err(Clone::clone),
-                );
-            }
-        });
+        let result = self.app.with_cat(|cat| call.answer(cat, input));
+        if let Some(input) = watched {
+            let told = result.as_ref().map(|_| ()).map_err(Clone::clone);
+            // The signal still holds the call as it was before this input.
+            self.call.with_untracked(|before| {
+                self.observer.with_value(|o| {
+                    if let (Some(o), Some(before)) = (o, before) {
+                        o(before, &input, &told);
+                    }
+                })
+            });
+        }
         match result {
             Ok(accepted) => {
                 let warnings = accepted
@@ -795,7 +801,7 @@ pub fn crumbs(catalog: &Catalog, call: &Call) -> Vec<Crumb> {
             let title = catalog
                 .get(&e.pos.sop)
                 .and_then(|s| s.step(&e.pos.step))
-                .map(step_title)
+                .map(Step::label)
                 .unwrap_or_else(|| e.pos.step.clone());
             let answer = match e.answer {
                 Answer::Choice(_) => describe(catalog, e)
@@ -812,11 +818,6 @@ pub fn crumbs(catalog: &Catalog, call: &Call) -> Vec<Crumb> {
             }
         })
         .collect()
-}
-
-/// A step's short name: its title, or its id when it has none.
-pub fn step_title(step: &Step) -> String {
-    step.label()
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@
 //! wrong instead of failing: a widget without storage still serves the call.
 
 use crate::browser::{self, Store};
-use crate::state::step_title;
 use chrono::NaiveDateTime;
 use pandu_engine::history::History;
 use pandu_engine::library::Library;
@@ -105,16 +104,17 @@ fn quarantine(key: &str, stamp: &str) {
     }
 }
 
+// Storage holds strings: values go through the engine's small JSON codec,
+// not gloo-storage, whose serde_json every CSO would download at each start.
 fn read<T: pandu_engine::json::FromJson>(key: &str) -> Result<Option<T>, String> {
     match browser::store_get(Store::Local, key)? {
         None => Ok(None),
-        Some(text) => browser::from_json(&text).map(Some),
+        Some(text) => pandu_engine::json::from_text(&text).map(Some),
     }
 }
 
 fn write<T: pandu_engine::json::ToJson>(key: &str, value: &T) -> Written {
-    let text = browser::to_json(value);
-    browser::store_set(Store::Local, key, &text)
+    browser::store_set(Store::Local, key, &pandu_engine::json::to_text(value))
 }
 
 // A saved call is readable when it parses, sits under its own id, and the
@@ -220,7 +220,7 @@ pub fn describe(catalog: &Catalog, saved: &Saved) -> Option<Unfinished> {
     let sop_title = catalog.get(&call.sop)?.title.clone();
     let step = call
         .current(catalog)
-        .map(step_title)
+        .map(pandu_engine::Step::label)
         .unwrap_or_else(|| call.at.step.clone());
     let name = validate::one_line(&call.caller.name);
     Some(Unfinished {
@@ -268,7 +268,10 @@ mod tests {
         assert_eq!(u.caller_name, "Budi Santoso");
         assert_eq!(u.step_title, "Catat data pelapor");
         assert_eq!(u.saved_at, "2026-11-22 09:41");
-        assert_eq!(saved_time(&saved), dates::parse_stamp("2026-11-22 09:41"));
+        assert_eq!(
+            saved_time(&saved),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 22).and_then(|d| d.and_hms_opt(9, 41, 0))
+        );
     }
 
     #[test]

@@ -139,8 +139,13 @@ impl TrainCtx {
     }
 
     pub fn drill(&self) -> Option<Drill> {
+        self.with_drill(Drill::clone)
+    }
+
+    /// Read the drill being played without copying it.
+    pub fn with_drill<R>(&self, f: impl FnOnce(&Drill) -> R) -> Option<R> {
         let i = self.active.get_untracked()?;
-        self.drills.with_untracked(|d| d.get(i).cloned())
+        self.drills.with_untracked(|d| d.get(i).map(f))
     }
 
     /// Start a drill: an empty header, the finder, the caller's first words.

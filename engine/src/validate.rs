@@ -720,7 +720,6 @@ pub fn format_date_id(d: NaiveDate) -> String {
     crate::dates::dmy(d)
 }
 
-
 /// Text for one-line ticket fields (APKT's Permasalahan is one line): newlines,
 /// tabs and runs of any Unicode whitespace become one space; ends are trimmed.
 pub fn one_line(raw: &str) -> String {

@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::fill;
 use chrono::NaiveDate;
+use common::fill;
 use pandu_engine::authoring::load_dir;
 use pandu_engine::flow::{Call, Caller, Dropped, Input, Refusal};
 use pandu_engine::model::{Catalog, System};

@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::fill;
 use chrono::{NaiveDate, NaiveDateTime};
+use common::fill;
 use pandu_engine::authoring::{drills, load_dir};
 use pandu_engine::flow::{Call, Input, Refusal};
 use pandu_engine::json::to_text;

@@ -1,4 +1,4 @@
-use crate::state::{crumbs, step_title, use_call};
+use crate::state::{crumbs, use_call};
 use leptos::prelude::*;
 
 /// The path so far: each answered step, a click takes the call back to it.
@@ -12,7 +12,10 @@ pub fn Breadcrumbs() -> impl IntoView {
             .with_untracked(|c| {
                 c.as_ref().map(|c| {
                     ctx.app.with_cat(|cat| {
-                        let here = c.current(cat).map(step_title).unwrap_or_default();
+                        let here = c
+                            .current(cat)
+                            .map(pandu_engine::Step::label)
+                            .unwrap_or_default();
                         (crumbs(cat, c), here)
                     })
                 })

@@ -55,6 +55,7 @@ pub fn CallerHeader() -> impl IntoView {
                     kind="text"
                     mode="numeric"
                     msg=msgs.idpel
+                    value=|c| c.idpel.clone()
                 />
                 <CallerNumber
                     id="pandu-caller-phone"
@@ -63,6 +64,7 @@ pub fn CallerHeader() -> impl IntoView {
                     kind="tel"
                     mode="tel"
                     msg=msgs.phone
+                    value=|c| c.phone.clone()
                 />
             </div>
         </section>

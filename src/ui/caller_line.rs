@@ -9,20 +9,22 @@ pub fn CallerLine() -> impl IntoView {
     let train = use_train();
     let line = move || {
         ctx.rev.track();
-        let Some(drill) = train.drill() else {
-            return String::new();
-        };
-        ctx.call.with_untracked(|c| match c {
-            None => drill.opening.clone(),
-            Some(c) if ctx.finished_at.get_untracked().is_some() => {
-                let _ = c;
-                "(Penelepon menunggu. Tekan Selesai untuk melihat nilai latihan.)".to_string()
-            }
-            Some(c) => match drill.says_at(&c.at.sop, &c.at.step) {
-                "" => "(Penelepon menunggu Anda.)".to_string(),
-                says => says.to_string(),
-            },
-        })
+        let finished = ctx.finished_at.get_untracked().is_some();
+        train
+            .with_drill(|drill| {
+                ctx.call.with_untracked(|c| match c {
+                    None => drill.opening.clone(),
+                    Some(_) if finished => {
+                        "(Penelepon menunggu. Tekan Selesai untuk melihat nilai latihan.)"
+                            .to_string()
+                    }
+                    Some(c) => match drill.says_at(&c.at.sop, &c.at.step) {
+                        "" => "(Penelepon menunggu Anda.)".to_string(),
+                        says => says.to_string(),
+                    },
+                })
+            })
+            .unwrap_or_default()
     };
     view! {
         <section class="pandu-caller-line" aria-labelledby="pandu-caller-line-h" data-testid="caller-line">

@@ -1,5 +1,6 @@
 use crate::state::use_call;
 use leptos::prelude::*;
+use pandu_engine::flow::Caller;
 
 /// One optional number of the caller header (IDPEL, phone), with its message when it is not right.
 #[component]
@@ -11,14 +12,11 @@ pub fn CallerNumber(
     kind: &'static str,
     mode: &'static str,
     msg: RwSignal<Option<String>>,
+    // Which number of the header this box shows.
+    value: fn(&Caller) -> String,
 ) -> impl IntoView {
     let ctx = use_call();
-    let value = move || {
-        ctx.caller.with(|c| match input {
-            "caller-idpel" => c.idpel.clone(),
-            _ => c.phone.clone(),
-        })
-    };
+    let value = move || ctx.caller.with(value);
     let msg_id = format!("{id}-msg");
     let described = msg_id.clone();
     view! {

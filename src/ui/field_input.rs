@@ -1,4 +1,5 @@
 use crate::state::use_call;
+use crate::ui::dom_id;
 use leptos::prelude::*;
 use pandu_engine::{Field, FieldKind};
 
@@ -183,17 +184,4 @@ fn input_mode(kind: FieldKind) -> &'static str {
         FieldKind::Idpel | FieldKind::Nik => "numeric",
         _ => "text",
     }
-}
-
-// Field ids are SOP-file words; keep only what an HTML id tolerates everywhere.
-fn dom_id(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }

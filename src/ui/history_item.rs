@@ -1,5 +1,6 @@
 use crate::shift::use_shift;
 use crate::ui::composed_view::ComposedView;
+use crate::ui::dom_id;
 use leptos::prelude::*;
 use pandu_engine::history::{mask, Ended};
 use pandu_engine::ticket::Composed;
@@ -63,27 +64,9 @@ pub fn HistoryItem(entry: Ended) -> impl IntoView {
 // The line that says what the call was about: APKT's Permasalahan or a
 // Keterangan when there is one, else the outcome's summary.
 fn preview(c: &Composed) -> String {
-    let field = |name: &str| {
-        c.tickets
-            .iter()
-            .flat_map(|t| t.fields.iter())
-            .find(|f| f.name == name)
-            .map(|f| f.value.clone())
-    };
+    let field = |name: &str| c.tickets.iter().find_map(|t| t.get(name));
     field("Permasalahan")
         .or_else(|| field("Keterangan"))
-        .unwrap_or_else(|| c.summary.clone())
-}
-
-// Call ids are uuids or time+random: keep what an HTML id tolerates.
-fn dom_id(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+        .unwrap_or(&c.summary)
+        .to_string()
 }

@@ -49,3 +49,17 @@ mod wipe_all;
 
 pub use app::{App, Inbox};
 pub use root::Root;
+
+/// An SOP field id or a call id as part of an HTML id: only what an id
+/// tolerates everywhere (ids come from SOP files and from hosts).
+fn dom_id(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

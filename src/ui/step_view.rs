@@ -1,5 +1,5 @@
 use crate::browser;
-use crate::state::{step_title, use_call, STEP_SCOPE};
+use crate::state::{use_call, STEP_SCOPE};
 use crate::ui::ask_options::AskOptions;
 use crate::ui::collect_form::CollectForm;
 use crate::ui::escalate_card::EscalateCard;
@@ -24,7 +24,7 @@ pub fn StepView() -> impl IntoView {
         .into_any();
     };
     let kind = step.kind.name();
-    let title = step_title(&step);
+    let title = step.label();
     // Once this step is in the DOM: its first control gets the focus, so
     // the keyboard goes on from here without a click.
     Effect::new(move |_| browser::focus_first_in(STEP_SCOPE));

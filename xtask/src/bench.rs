@@ -78,7 +78,12 @@ pub fn bench(root: &Path, rest: &[String]) -> Result<ExitCode> {
     }
 
     let mut step = Step::start("the benchmark's own tests (node --test tests/bench/*.test.mjs)");
-    let ok = run::status(tools.command("node").arg("--test").args(test_files(root)?))?;
+    let ok = run::status(
+        tools
+            .command("node")
+            .arg("--test")
+            .args(crate::test_files(&root.join("tests/bench"))?),
+    )?;
     step.finish(ok);
     if !ok {
         return Err(
@@ -179,18 +184,6 @@ fn build_all(root: &Path, tools: &Tools, reference_dist: &Path, dist_1000: &Path
         ));
     }
     Ok(())
-}
-
-/// `tests/bench/*.test.mjs`, sorted.
-fn test_files(root: &Path) -> Result<Vec<PathBuf>> {
-    let dir = root.join("tests/bench");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// The loader out of `index.html`, as `Tools::trunk_build` does for `dist/`.

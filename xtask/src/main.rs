@@ -278,7 +278,7 @@ fn test(root: &Path) -> Result<ExitCode> {
 }
 
 /// The `*.test.mjs` files of a directory, in name order.
-fn test_files(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn test_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
