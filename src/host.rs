@@ -359,7 +359,7 @@ pub async fn load_pack(
     let text = browser::fetch_text(&href)
         .await
         .map_err(|e| refuse(vec![e]))?;
-    let pack: Catalog = pandu_engine::decode::catalog(&text)
+    let pack: Catalog = pandu_engine::codec::catalog(&text)
         .map_err(|e| refuse(vec![format!("isi paket bukan format SOP Pandu: {e}")]))?;
     let (merged, applied) = pandu_engine::pack::merge(builtin, pack).map_err(refuse)?;
     Ok((merged, applied.summary(url)))

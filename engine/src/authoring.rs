@@ -2,8 +2,9 @@
 //! tests use this: the widget receives SOPs already checked, as JSON, so no
 //! TOML parser ships in the wasm.
 
+use crate::codec::SopError;
+use crate::json::{Json, ToJson};
 use crate::lint::{self, LintError, Source};
-use crate::model::keys::*;
 use crate::model::{Catalog, Sop};
 use crate::scenario::ScenarioFile;
 use std::path::Path;
@@ -36,22 +37,72 @@ fn toml_error(file: &str, text: &str, e: toml::de::Error) -> LoadError {
     }
 }
 
-/// Parse one SOP file. Keys the format does not know are refused: serde
-/// would skip them silently, and a misspelt `next` would quietly fall
-/// through to the step below.
+/// Parse one SOP file: its TOML becomes JSON values, which the one SOP
+/// decoder reads (`codec::sop`), as it reads the catalogue the widget gets.
+/// Keys the format does not know are refused there, and the message here
+/// points at the line.
 pub fn parse_sop(file: &str, text: &str) -> Result<Sop, LoadError> {
-    let sop: Sop = toml::from_str(text).map_err(|e| toml_error(file, text, e))?;
     let value: toml::Table = toml::from_str(text).map_err(|e| toml_error(file, text, e))?;
-    unknown_keys(&value, SOP_KEYS, "").map_or(Ok(sop), |(key, at)| {
-        let line = text.lines().position(|l| key_at(l, &key)).map(|i| i + 1);
-        Err(LoadError {
-            file: file.to_string(),
-            line,
-            message: format!(
-                "kunci `{key}` tidak dikenal{at}; periksa ejaannya (lihat docs/SOP-FORMAT.md)"
-            ),
-        })
+    let json = toml_to_json(&toml::Value::Table(value));
+    crate::codec::sop(&json).map_err(|e| LoadError {
+        file: file.to_string(),
+        line: line_of(text, &e),
+        message: match &e.step {
+            Some(step) => format!("langkah `{step}`: {}", e.detail),
+            None => e.detail.clone(),
+        },
     })
+}
+
+/// TOML as JSON values: numbers as written, dates as their text.
+pub fn toml_to_json(v: &toml::Value) -> Json {
+    match v {
+        toml::Value::String(s) => Json::Str(s.clone()),
+        toml::Value::Integer(i) => Json::Num(i.to_string()),
+        toml::Value::Float(f) => Json::Num(f.to_string()),
+        toml::Value::Boolean(b) => Json::Bool(*b),
+        toml::Value::Datetime(d) => Json::Str(d.to_string()),
+        toml::Value::Array(a) => Json::Arr(a.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => Json::Obj(
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// The line a decoding error is about: within the step it names (from its
+/// `id = "..."` line to the next `[[step]]`), the line that sets the
+/// innermost key the message names, else the step's `id` line.
+fn line_of(text: &str, e: &SopError) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let (from, to) = match &e.step {
+        Some(step) => {
+            let from = lines.iter().position(|l| {
+                let t = l.trim_start();
+                t.starts_with("id") && key_at(t, "id") && t.contains(&format!("\"{step}\""))
+            })?;
+            let to = lines[from + 1..]
+                .iter()
+                .position(|l| l.trim_start().starts_with("[[step]]"))
+                .map_or(lines.len(), |n| from + 1 + n);
+            (from, to)
+        }
+        None => (
+            0,
+            lines
+                .iter()
+                .position(|l| l.trim_start().starts_with("[["))
+                .unwrap_or(lines.len()),
+        ),
+    };
+    let named: Vec<&str> = e.detail.split('`').skip(1).step_by(2).collect();
+    named
+        .iter()
+        .rev()
+        .find_map(|key| (from..to).find(|&i| key_at(lines[i], key)))
+        .or(e.step.as_ref().map(|_| from))
+        .map(|i| i + 1)
 }
 
 /// Whether `line` assigns `key` (`key =` after a start, space, `{` or `,`).
@@ -63,48 +114,6 @@ fn key_at(line: &str, key: &str) -> bool {
             .is_none_or(|c| matches!(c, ' ' | '\t' | '{' | ','));
         before_ok && line[i + key.len()..].trim_start().starts_with('=')
     })
-}
-
-/// The first key not in the format, with where it was (" di langkah `x`").
-fn unknown_keys(t: &toml::Table, allowed: &[&str], at: &str) -> Option<(String, String)> {
-    let tables = |v: &toml::Value| -> Vec<toml::Table> {
-        match v {
-            toml::Value::Array(a) => a.iter().filter_map(|x| x.as_table().cloned()).collect(),
-            toml::Value::Table(t) => vec![t.clone()],
-            _ => Vec::new(),
-        }
-    };
-    for (k, v) in t {
-        if !allowed.contains(&k.as_str()) {
-            return Some((k.clone(), at.to_string()));
-        }
-        let (child, here): (&[&str], String) = match (allowed, k.as_str()) {
-            (a, "step" | "steps") if a == SOP_KEYS => (STEP_KEYS, String::new()),
-            (a, "option" | "options") if a == STEP_KEYS => (OPTION_KEYS, at.to_string()),
-            (a, "set") if a == OPTION_KEYS => (ASSIGN_KEYS, at.to_string()),
-            (a, "field" | "fields") if a == STEP_KEYS => (FIELD_KEYS, at.to_string()),
-            (a, "rule" | "rules") if a == STEP_KEYS => (RULE_KEYS, at.to_string()),
-            (a, "when") if a == RULE_KEYS => (COND_KEYS, at.to_string()),
-            (a, "ticket" | "tickets") if a == STEP_KEYS => (TICKET_KEYS, at.to_string()),
-            (a, "field" | "fields") if a == TICKET_KEYS => (TICKET_FIELD_KEYS, at.to_string()),
-            (a, "say") if a == STEP_KEYS => (LINE_KEYS, at.to_string()),
-            _ => continue,
-        };
-        for sub in tables(v) {
-            let here = if child == STEP_KEYS {
-                match sub.get("id").and_then(|i| i.as_str()) {
-                    Some(id) => format!(" di langkah `{id}`"),
-                    None => here.clone(),
-                }
-            } else {
-                here.clone()
-            };
-            if let Some(found) = unknown_keys(&sub, child, &here) {
-                return Some(found);
-            }
-        }
-    }
-    None
 }
 
 /// Parse one scenario file.
@@ -198,26 +207,18 @@ pub fn load_dir(dir: &Path) -> Loaded {
 }
 
 /// The catalogue as the build embeds it for `library::Library`: per SOP its
-/// heading and its steps, each as JSON text (see `library::Packed`).
+/// heading and the whole SOP, each as JSON text (see `library::Packed`).
 pub fn packed(catalog: &Catalog) -> Vec<(String, String)> {
     catalog
         .sops
         .iter()
         .map(|sop| {
-            let mut head = match serde_json::to_value(sop) {
-                Ok(serde_json::Value::Object(m)) => m,
-                _ => serde_json::Map::new(),
+            let head = Sop {
+                start: None,
+                steps: Vec::new(),
+                ..sop.clone()
             };
-            let mut body = serde_json::Map::new();
-            for key in crate::library::BODY_KEYS {
-                if let Some(v) = head.remove(*key) {
-                    body.insert((*key).to_string(), v);
-                }
-            }
-            (
-                serde_json::Value::Object(head).to_string(),
-                serde_json::Value::Object(body).to_string(),
-            )
+            (head.to_json().to_text(), sop.to_json().to_text())
         })
         .collect()
 }

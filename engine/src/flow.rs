@@ -9,7 +9,6 @@ use crate::json::{FromJson, Json, Obj, ObjOut, ToJson};
 use crate::model::{Catalog, Field, FieldKind, Sop, Step, StepKind, TicketSpec};
 use crate::template::{self, Env, Honorific};
 use crate::validate::{self, FieldCtx};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Automatic steps (decide, include, return) run in a row at most this many
@@ -20,20 +19,24 @@ const MAX_AUTO_STEPS: usize = 500;
 type Pairs = Vec<(String, String)>;
 
 /// The caller header, filled by the CSO (or the host) before or during the call.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "authoring", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "authoring", serde(deny_unknown_fields))]
 pub struct Caller {
-    #[serde(default)]
+    #[cfg_attr(feature = "authoring", serde(default))]
     pub name: String,
-    #[serde(default)]
+    #[cfg_attr(feature = "authoring", serde(default))]
     pub honorific: Honorific,
-    #[serde(default)]
+    #[cfg_attr(feature = "authoring", serde(default))]
     pub idpel: String,
-    #[serde(default)]
+    #[cfg_attr(feature = "authoring", serde(default))]
     pub phone: String,
     /// Values the host console already knows (`email`, `unit`), by field id:
     /// a field with that id starts with it, as if the CSO had typed it.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+    )]
     pub known: BTreeMap<String, String>,
 }
 

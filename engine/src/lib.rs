@@ -6,9 +6,9 @@
 
 #[cfg(feature = "authoring")]
 pub mod authoring;
+pub mod codec;
 pub mod contract;
 pub mod dates;
-pub mod decode;
 pub mod flow;
 pub mod history;
 pub mod json;

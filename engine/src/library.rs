@@ -4,25 +4,22 @@
 //! difference between reading every step of every SOP before the finder
 //! takes a key, and reading one.
 
-use crate::json::{Json, Obj};
 use crate::model::{Catalog, Sop, StepKind};
 
-/// One built-in SOP as the build embeds it: the heading (every key but
-/// `start` and `step`) and the steps, each a JSON object.
+/// One built-in SOP as the build embeds it: its heading (the SOP without
+/// `start` and `step`) and the whole SOP, each a JSON text the one SOP
+/// decoder (`codec::sop`) reads.
 #[derive(Debug, Clone, Copy)]
 pub struct Packed {
     pub head: &'static str,
     pub body: &'static str,
 }
 
-/// The keys of a packed body.
-pub const BODY_KEYS: &[&str] = &["start", "step"];
-
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     /// Headings of all SOPs, with the steps of those loaded.
     catalog: Catalog,
-    /// The steps still to read, by catalogue position.
+    /// The whole SOPs still to read, by catalogue position.
     bodies: Vec<Option<&'static str>>,
 }
 
@@ -62,23 +59,26 @@ impl Library {
     }
 
     /// Read the steps of `id` and of every SOP it includes, so a call through
-    /// it never meets a step that is not there.
+    /// it never meets a step that is not there. A body that cannot be read
+    /// stays unread (and the error comes again next time): an SOP is never
+    /// marked loaded without its steps.
     pub fn load(&mut self, id: &str) -> Result<(), String> {
         let mut todo = vec![id.to_string()];
         while let Some(id) = todo.pop() {
             let i = self
                 .position(&id)
                 .ok_or_else(|| format!("SOP `{id}` tidak ditemukan."))?;
-            let Some(body) = self.bodies[i].take() else {
+            let Some(body) = self.bodies[i] else {
                 continue;
             };
-            let sop = &mut self.catalog.sops[i];
-            read_body(sop, body).map_err(|e| format!("SOP `{id}`: {e}"))?;
+            let sop = read_body(&self.catalog.sops[i], body)?;
             for s in &sop.steps {
                 if let StepKind::Include { sop, .. } = &s.kind {
                     todo.push(sop.clone());
                 }
             }
+            self.catalog.sops[i] = sop;
+            self.bodies[i] = None;
         }
         Ok(())
     }
@@ -93,13 +93,15 @@ impl Library {
     }
 }
 
-fn read_body(sop: &mut Sop, body: &str) -> Result<(), String> {
-    let j = Json::parse(body)?;
-    let o = Obj::of(&j)?;
-    if let Some(k) = o.unknown(BODY_KEYS) {
-        return Err(format!("kunci `{k}` tidak dikenal"));
+/// The whole SOP behind a heading; it must be the same SOP and version.
+fn read_body(head: &Sop, body: &str) -> Result<Sop, String> {
+    let j = crate::json::Json::parse(body).map_err(|e| format!("SOP `{}`: {e}", head.id))?;
+    let sop = crate::codec::sop(&j).map_err(|e| e.to_string())?;
+    if sop.id != head.id || sop.version != head.version {
+        return Err(format!(
+            "SOP `{}` versi {}: isi yang terbaca adalah SOP `{}` versi {}",
+            head.id, head.version, sop.id, sop.version
+        ));
     }
-    sop.start = o.opt("start")?;
-    sop.steps = o.opt("step")?;
-    Ok(())
+    Ok(sop)
 }

@@ -1,13 +1,11 @@
 //! The SOP model: what a supervisor writes in `sops/*.toml`, as Rust values.
 //!
-//! The same types are read from TOML at build time (feature `authoring`) and
-//! from JSON in the browser, so every field has a serde default where the
-//! file may leave it out, and nothing here knows where the data came from.
-
-use serde::{Deserialize, Serialize};
+//! One decoder reads them (`codec.rs`), whether they came from a TOML file
+//! (turned into JSON values first, `authoring.rs`), the built catalogue, a
+//! published SOP or a host's pack: nothing here knows where the data came from.
 
 /// One SOP: a flow of steps taken from one seed document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sop {
     pub id: String,
     pub title: String,
@@ -15,133 +13,70 @@ pub struct Sop {
     pub seed: String,
     pub version: String,
     /// First day in force, `YYYY-MM-DD`. Absent: standing rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_from: Option<String>,
     /// Last day in force, `YYYY-MM-DD`. Absent: still in force.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_until: Option<String>,
     /// One line for the finder: what the SOP is for.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// Words callers and CSOs use for this case ("tambah daya", "internet mati").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
     /// A sub-flow meant to be included by other SOPs (seed 001); still runnable alone.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub subflow: bool,
     /// Id of the first step. Absent: the first step in the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
-    #[serde(rename = "step", alias = "steps", default)]
     pub steps: Vec<Step>,
 }
 
 /// One step of a flow. What the CSO sees and does depends on `kind`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub id: String,
     /// Short name for breadcrumbs and reviews.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
     /// The seed clause this step comes from, e.g. `"004 II.A.1.a"`.
     pub clause: String,
     /// The seed is silent here and the step is our most faithful reading.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub assumed: bool,
     /// Lines the CSO says to the caller, in the seed's wording.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub say: Vec<ScriptLine>,
     /// Instructions to the CSO: what to do, not what to say.
-    #[serde(rename = "do", default, skip_serializing_if = "Vec::is_empty")]
     pub todo: Vec<String>,
-    #[serde(flatten)]
     pub kind: StepKind,
 }
 
 /// A line to say. In the file either a plain string or `{ text = "...", must = true }`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "ScriptLineRepr", into = "ScriptLineRepr")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScriptLine {
     pub text: String,
     /// Must be ticked as said before the CSO may continue.
     pub must: bool,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum ScriptLineRepr {
-    Plain(String),
-    Full {
-        text: String,
-        #[serde(default)]
-        must: bool,
-    },
-}
-
-impl From<ScriptLineRepr> for ScriptLine {
-    fn from(r: ScriptLineRepr) -> Self {
-        match r {
-            ScriptLineRepr::Plain(text) => ScriptLine { text, must: false },
-            ScriptLineRepr::Full { text, must } => ScriptLine { text, must },
-        }
-    }
-}
-
-impl From<ScriptLine> for ScriptLineRepr {
-    fn from(l: ScriptLine) -> Self {
-        if l.must {
-            ScriptLineRepr::Full {
-                text: l.text,
-                must: true,
-            }
-        } else {
-            ScriptLineRepr::Plain(l.text)
-        }
-    }
-}
-
 /// What a step does. `next` left out means "the step below this one in the file".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum StepKind {
     /// Read the lines out, then continue.
-    Say {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        next: Option<String>,
-    },
+    Say { next: Option<String> },
     /// Ask the caller (or decide as CSO); each option leads somewhere.
     Ask {
         question: String,
-        #[serde(rename = "option", alias = "options")]
         options: Vec<Choice>,
     },
     /// Collect data from the caller.
     Collect {
-        #[serde(rename = "field", alias = "fields")]
         fields: Vec<Field>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         next: Option<String>,
     },
     /// Branch automatically on collected data: the first rule that holds wins.
-    Decide {
-        #[serde(rename = "rule", alias = "rules")]
-        rules: Vec<Rule>,
-        otherwise: String,
-    },
+    Decide { rules: Vec<Rule>, otherwise: String },
     /// Run another SOP as a sub-flow, then come back to `next`.
-    Include {
-        sop: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        next: Option<String>,
-    },
+    Include { sop: String, next: Option<String> },
     /// Transfer the call to another contact center.
     Transfer {
         destination: String,
         number: String,
         /// The clicks in Fines, in order.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         fines: Vec<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         next: Option<String>,
     },
     /// Escalate to someone or something (Simone, HoCC, Form Request Callback).
@@ -149,19 +84,15 @@ pub enum StepKind {
         /// Target system of the escalation record: `simone`, `callback`, or a
         /// person/role (`HoCC`) when no form is involved.
         channel: String,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
         level: String,
         /// Template: why, shown on the escalation record.
         reason: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         next: Option<String>,
     },
     /// The end of the flow: the tickets to write.
     Outcome {
         /// One line telling the CSO how the call ends.
-        #[serde(default, skip_serializing_if = "String::is_empty")]
         summary: String,
-        #[serde(rename = "ticket", alias = "tickets", default)]
         tickets: Vec<TicketSpec>,
     },
 }
@@ -183,55 +114,45 @@ impl StepKind {
 }
 
 /// One option of an `ask` step.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub id: String,
     pub label: String,
     pub next: String,
     /// Values this choice sets, usable as `{name}` in later templates.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set: Vec<Assign>,
 }
 
 /// `{ var = "alasan", value = "PEMOHON TIDAK MEMILIKI HP" }`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Assign {
     pub var: String,
     pub value: String,
 }
 
 /// One field of a `collect` step.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub id: String,
     pub label: String,
-    #[serde(rename = "type", default)]
     pub kind: FieldKind,
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub required: bool,
     /// Hint under the input.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub help: String,
     /// Template for the starting value, e.g. `"{telepon}"` from the caller header.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub prefill: String,
     /// Choices of a `select` field.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<String>,
     /// For `date`: earliest accepted day, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<String>,
     /// For `date`: latest accepted day, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<String>,
     /// For `invoice`: the date field to cross-check; for `account_name`: the KTP name field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub against: Option<String>,
 }
 
 /// Which validator a field runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FieldKind {
     /// One line of free text.
     #[default]
@@ -290,39 +211,29 @@ impl FieldKind {
 }
 
 /// A rule of a `decide` step: all conditions hold → go to `next`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
-    #[serde(rename = "when")]
     pub all: Vec<Cond>,
     pub next: String,
     /// Shown in the path: why this branch was taken.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
 }
 
 /// A test on one variable. Every comparison that is present must hold.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Cond {
     pub var: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eq: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ne: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<String>,
     /// At most this number (VA, rupiah: whole numbers; no float is needed).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub le: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ge: Option<i64>,
     /// Date on or after, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// Date on or before, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// `true`: the variable has a value; `false`: it has none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub set: Option<bool>,
 }
 
@@ -390,8 +301,7 @@ impl Cond {
 }
 
 /// The back-office systems a ticket is written to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum System {
     Apkt,
     Crm,
@@ -437,34 +347,21 @@ impl System {
 }
 
 /// What an outcome writes to one system.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TicketSpec {
     pub system: System,
     /// Sub-heading, e.g. "Keluhan" for APKT.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub tab: String,
-    #[serde(rename = "field", alias = "fields", default)]
     pub fields: Vec<TicketFieldSpec>,
 }
 
 /// One field of a ticket: the system's own field name and a template for its value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TicketFieldSpec {
     pub name: String,
     pub value: String,
     /// Leave the field out when its value comes out empty (an optional field not given).
-    #[serde(default, skip_serializing_if = "is_false")]
     pub optional: bool,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-fn is_true(b: &bool) -> bool {
-    *b
-}
-fn yes() -> bool {
-    true
 }
 
 impl Step {
@@ -533,7 +430,7 @@ impl Sop {
 }
 
 /// The SOPs the widget knows, in finder order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     pub sops: Vec<Sop>,
 }
@@ -545,8 +442,8 @@ impl Catalog {
 }
 
 /// The keys each level of an SOP file may use (TOML at build time, JSON in
-/// packs); anything else is refused, naming the key, since serde would skip
-/// it silently and a misspelt `next` would quietly fall through.
+/// packs); anything else is refused, naming the key, since a decoder that
+/// skipped it would let a misspelt `next` quietly fall through.
 pub mod keys {
     pub const SOP_KEYS: &[&str] = &[
         "id",

@@ -5,93 +5,145 @@
 use crate::flow::{Call, Caller, Input, Refusal};
 use crate::model::{Catalog, System};
 use crate::ticket::{self, Composed};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A `*.scenarios.toml` file.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "authoring", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "authoring", serde(deny_unknown_fields))]
 pub struct ScenarioFile {
-    #[serde(rename = "scenario", default)]
+    #[cfg_attr(feature = "authoring", serde(rename = "scenario", default))]
     pub scenarios: Vec<Scenario>,
 }
 
 /// One walk from the SOP's first step to its outcome.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "authoring", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "authoring", serde(deny_unknown_fields))]
 pub struct Scenario {
     pub name: String,
     pub sop: String,
     /// Local time in WIB, `YYYY-MM-DD HH:MM`, for the ticket stamp.
-    #[serde(default = "default_now")]
+    #[cfg_attr(feature = "authoring", serde(default = "default_now"))]
     pub now: String,
-    #[serde(default)]
+    #[cfg_attr(feature = "authoring", serde(default))]
     pub caller: Caller,
     /// Drills: what the caller says first, before the trainee has found the SOP.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "String::is_empty")
+    )]
     pub opening: String,
     /// Drills: what the drill practises, one line for the trainer's list
     /// (e.g. "Pengecualian: pemohon tidak memiliki HP").
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "String::is_empty")
+    )]
     pub focus: String,
-    #[serde(default)]
+    #[cfg_attr(feature = "authoring", serde(default))]
     pub walk: Vec<WalkItem>,
-    #[serde(default)]
+    #[cfg_attr(feature = "authoring", serde(default))]
     pub expect: Expect,
 }
 
+#[cfg(feature = "authoring")]
 fn default_now() -> String {
     "2026-01-05 09:00".into()
 }
 
 /// One thing the CSO does. Exactly one of `choose`, `fill`, `next`, `back`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "authoring", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "authoring", serde(deny_unknown_fields))]
 pub struct WalkItem {
     /// The step the call must be at before this action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub at: Option<String>,
     /// What the caller says here (drills show it to the trainee).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "String::is_empty")
+    )]
     pub says: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub choose: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub fill: Option<BTreeMap<String, String>>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub next: bool,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub back: bool,
     /// The input must be refused with exactly these messages (field id → message).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+    )]
     pub errors: BTreeMap<String, String>,
     /// The input must be accepted with exactly these warnings.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+    )]
     pub warnings: BTreeMap<String, String>,
     /// For `back`: the values that must be reported dropped.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub dropped: Vec<String>,
     /// The step's must-say lines are left unticked: the input must be refused
     /// for that. Otherwise the walk ticks them, as a CSO who said them.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub unsaid: bool,
 }
 
 /// What the walk must end in.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "authoring", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "authoring", serde(deny_unknown_fields))]
 pub struct Expect {
     /// The outcome step's id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub outcome: Option<String>,
     /// Exactly these tickets: system → field name → value.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+    )]
     pub ticket: BTreeMap<String, BTreeMap<String, String>>,
     /// Numbers transferred to, in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub transfers: Vec<String>,
     /// `channel level` of each escalation, in order (level may be empty).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub escalations: Vec<String>,
 }
 

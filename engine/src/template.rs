@@ -6,12 +6,12 @@
 //! Unknown placeholders are caught by the lint, so rendering never has to
 //! guess; if one slips through anyway it shows as `[name]`, never as a blank.
 
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// How the CSO addresses the caller.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "authoring", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "authoring", serde(rename_all = "lowercase"))]
 pub enum Honorific {
     Bapak,
     Ibu,
