@@ -21,8 +21,8 @@ pub fn upper_char(c: char) -> char {
         'ſ' => u32::from(b'S'),
         // Latin Extended-A is capital-small pairs, the capital even up to ķ
         // and from Ŋ, odd from Ĺ to ň and from Ź.
-        '\u{101}'..='\u{137}' | '\u{14B}'..='\u{177}' if u % 2 == 1 => u - 1,
-        '\u{13A}'..='\u{148}' | '\u{17A}'..='\u{17E}' if u % 2 == 0 => u - 1,
+        '\u{101}'..='\u{137}' | '\u{14B}'..='\u{177}' if u & 1 == 1 => u - 1,
+        '\u{13A}'..='\u{148}' | '\u{17A}'..='\u{17E}' if u & 1 == 0 => u - 1,
         _ => u,
     };
     char::from_u32(up).unwrap_or(c)
@@ -35,8 +35,8 @@ pub fn lower_char(c: char) -> char {
         'A'..='Z' | 'À'..='Þ' if c != '×' => u + 32,
         'İ' => u32::from(b'i'),
         'Ÿ' => 0xFF,
-        '\u{100}'..='\u{136}' | '\u{14A}'..='\u{176}' if u % 2 == 0 => u + 1,
-        '\u{139}'..='\u{147}' | '\u{179}'..='\u{17D}' if u % 2 == 1 => u + 1,
+        '\u{100}'..='\u{136}' | '\u{14A}'..='\u{176}' if u & 1 == 0 => u + 1,
+        '\u{139}'..='\u{147}' | '\u{179}'..='\u{17D}' if u & 1 == 1 => u + 1,
         _ => u,
     };
     char::from_u32(low).unwrap_or(c)
@@ -108,7 +108,9 @@ pub fn contains(hay: &str, needle: &str) -> bool {
 }
 
 /// One CSV record (RFC 4180, CRLF) as spreadsheets read it: a field is quoted
-/// when it holds a comma, a quote or a line break, quotes doubled inside.
+/// when it holds a comma, a quote or a line break, quotes doubled inside; and
+/// when it holds a semicolon or a tab, which LibreOffice's import dialog
+/// also splits on by default.
 /// A dozen lines instead of the `csv` crate's bytes in the wasm.
 pub fn csv_record(out: &mut String, fields: &[&str]) {
     for (i, f) in fields.iter().enumerate() {
@@ -116,7 +118,8 @@ pub fn csv_record(out: &mut String, fields: &[&str]) {
             out.push(',');
         }
         // A record of one empty field would read back as an empty line.
-        let quote = f.contains([',', '"', '\r', '\n']) || (fields.len() == 1 && f.is_empty());
+        let quote =
+            f.contains([',', '"', '\r', '\n', ';', '\t']) || (fields.len() == 1 && f.is_empty());
         if quote {
             out.push('"');
             out.push_str(&f.replace('"', "\"\""));
@@ -126,6 +129,28 @@ pub fn csv_record(out: &mut String, fields: &[&str]) {
         }
     }
     out.push_str("\r\n");
+}
+
+/// A value as a spreadsheet (Excel, LibreOffice) should show it from a CSV.
+///
+/// With `digits_as_text`, digits only (a phone, an invoice number) are
+/// written `="0812…"`: a formula whose value is the text, so Excel shows
+/// 081234567890, not the number 81234567890 (8,12E+10 in a narrow column).
+/// LibreOffice does the same with "Evaluate formulas" ticked in its import
+/// dialog; unticked (the dialog's default) it shows `="081234567890"`, still
+/// every digit. A plain 081234567890 keeps its 0 in neither program.
+///
+/// Anything else that starts like a formula (`=`, `+`, `-`, `@`; tab and CR
+/// too, as OWASP's CSV-injection advice has it) gets a `'` in front: a
+/// caller's `=HYPERLINK(…)` is shown, never run.
+pub fn sheet_cell(value: &str, digits_as_text: bool) -> String {
+    if digits_as_text && !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        format!("=\"{value}\"")
+    } else if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -252,9 +277,41 @@ mod tests {
         let mut out = String::new();
         csv_record(&mut out, &["a", "b,c", "say \"hi\"", "two\nlines", ""]);
         csv_record(&mut out, &[""]);
+        csv_record(&mut out, &["a;b", "c\td", "e'f"]);
         assert_eq!(
             out,
-            "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n\"\"\r\n"
+            "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n\"\"\r\n\"a;b\",\"c\td\",e'f\r\n"
         );
+    }
+
+    #[test]
+    fn sheet_cells_keep_digits_as_text_and_never_run_formulas() {
+        let cases = [
+            ("081234567890", true, "=\"081234567890\""),
+            ("081234567890", false, "081234567890"),
+            (
+                "INV/20210305/XXI/III/123456789",
+                true,
+                "INV/20210305/XXI/III/123456789",
+            ),
+            ("", true, ""),
+            (
+                "=HYPERLINK(\"http://x\")",
+                false,
+                "'=HYPERLINK(\"http://x\")",
+            ),
+            ("=1+1", true, "'=1+1"),
+            ("+62812", true, "'+62812"),
+            ("-Kulkas", false, "'-Kulkas"),
+            ("@SUM(A1)", false, "'@SUM(A1)"),
+            ("\t=1", false, "'\t=1"),
+            ("\r=1", false, "'\r=1"),
+            ("Kulkas -2", false, "Kulkas -2"),
+            ("'kutip", false, "'kutip"),
+            ("4599000", false, "4599000"),
+        ];
+        for (value, digits_as_text, want) in cases {
+            assert_eq!(sheet_cell(value, digits_as_text), want, "{value:?}");
+        }
     }
 }

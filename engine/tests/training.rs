@@ -150,7 +150,7 @@ fn a_drill_is_scored_with_the_missed_clauses_and_exact_figures() {
     );
     assert_eq!(
         lines.next().unwrap(),
-        format!("\"{DRILL}\",transfer-elektrinet,64,4,6,1,2,2,3,210,003; 003 B.1")
+        format!("\"{DRILL}\",transfer-elektrinet,64,4,6,1,2,2,3,210,\"003; 003 B.1\"")
     );
 
     let review = s.review(&cat, drill, &call.at.step);
