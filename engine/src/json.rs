@@ -172,8 +172,9 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, what: &str) -> String {
-        // A position in characters, as people (and JSON.parse) count them, not
-        // in UTF-8 bytes: continuation bytes do not start a character.
+        // A position in characters, as people and JSON.parse count them, not
+        // in UTF-8 bytes (continuation bytes start no character). JSON.parse
+        // counts UTF-16 units: past an emoji it says one more.
         let at = self.s[..self.i]
             .iter()
             .filter(|&&b| b & 0xC0 != 0x80)
