@@ -67,19 +67,36 @@ pub fn dmy_hm(t: NaiveDateTime) -> String {
     s
 }
 
-/// `2026-11-22T09:41:00`: how times are stored (as chrono's serde wrote them).
+/// `2026-11-22T09:41:00`, `2026-11-22T09:41:00.250`: how times are stored, as
+/// chrono's serde wrote them. The browser's clock gives milliseconds; they are
+/// kept, so a time read back is the time written.
 pub fn iso_datetime(t: NaiveDateTime) -> String {
     let mut s = iso(t.date());
     s.push('T');
     s.push_str(&hm(t.time()));
     s.push(':');
     push2(&mut s, t.second());
+    // chrono writes the shortest of 3, 6 or 9 digits that holds the fraction.
+    let nano = t.nanosecond();
+    if nano > 0 {
+        let (digits, n) = match nano {
+            n if n % 1_000_000 == 0 => (3, n / 1_000_000),
+            n if n % 1_000 == 0 => (6, n / 1_000),
+            n => (9, n),
+        };
+        let f = n.to_string();
+        s.push('.');
+        for _ in f.len()..digits {
+            s.push('0');
+        }
+        s.push_str(&f);
+    }
     s
 }
 
-/// `20261122T094100`: a stamp that sorts and fits in a storage key.
+/// `20261122T094100`: a stamp that sorts and fits in a storage key (whole seconds).
 pub fn key_stamp(t: NaiveDateTime) -> String {
-    iso_datetime(t).replace(['-', ':'], "")
+    iso_datetime(t.with_nanosecond(0).unwrap_or(t)).replace(['-', ':'], "")
 }
 
 fn number(s: &str, len: usize) -> Option<u32> {
@@ -98,6 +115,36 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(number(y, 4)? as i32, number(m, 2)?, number(d, 2)?)
 }
 
+/// What `iso_datetime` writes, and what chrono's serde read: a fraction of a
+/// second of any length, of which the first nine digits count.
+pub fn parse_iso_datetime(s: &str) -> Option<NaiveDateTime> {
+    let (date, time) = s.split_once('T')?;
+    let (hms, frac) = match time.split_once('.') {
+        Some((hms, frac)) => (hms, Some(frac)),
+        None => (time, None),
+    };
+    let nano = match frac {
+        None => 0,
+        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => f
+            .bytes()
+            .chain(std::iter::repeat(b'0'))
+            .take(9)
+            .fold(0, |n, b| n * 10 + u32::from(b - b'0')),
+        Some(_) => return None,
+    };
+    let mut it = hms.split(':');
+    let (h, m, sec) = (
+        number(it.next()?, 2)?,
+        number(it.next()?, 2)?,
+        number(it.next()?, 2)?,
+    );
+    if it.next().is_some() {
+        return None;
+    }
+    // No leap seconds (`:60`): the browser's clock never gives one.
+    parse_iso(date)?.and_hms_nano_opt(h, m, sec, nano)
+}
+
 /// `HH:MM` (one-digit hours allowed: `7:30`).
 pub fn parse_hm(s: &str) -> Option<NaiveTime> {
     let (h, m) = s.trim().split_once(':')?;
@@ -114,6 +161,50 @@ pub fn parse_stamp(s: &str) -> Option<NaiveDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_times_keep_their_fraction_of_a_second_as_chrono_did() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        for (text, nano) in [
+            ("2026-11-22T10:05:00", 0),
+            ("2026-11-22T10:05:00.250", 250_000_000),
+            ("2026-11-22T10:05:00.000250", 250_000),
+            ("2026-11-22T10:05:00.000000250", 250),
+            ("2026-11-22T10:05:00.123456789", 123_456_789),
+        ] {
+            let t = d.and_hms_nano_opt(10, 5, 0, nano).unwrap();
+            assert_eq!(iso_datetime(t), text);
+            // chrono's serde wrote `Debug` and read `FromStr`.
+            assert_eq!(format!("{t:?}"), text);
+            assert_eq!(parse_iso_datetime(text), Some(t));
+            assert_eq!(text.parse::<NaiveDateTime>().ok(), Some(t));
+        }
+        for (text, nano) in [
+            ("2026-11-22T10:05:00.5", 500_000_000),
+            ("2026-11-22T10:05:00.0000001", 100),
+            ("2026-11-22T10:05:00.1234567891", 123_456_789),
+        ] {
+            let t = d.and_hms_nano_opt(10, 5, 0, nano);
+            assert_eq!(parse_iso_datetime(text), t, "{text}");
+            assert_eq!(text.parse::<NaiveDateTime>().ok(), t, "{text}");
+        }
+        for bad in [
+            "2026-11-22T10:05:00.",
+            "2026-11-22T10:05:00.5x",
+            "2026-11-22T10:05:00.-5",
+            "2026-11-22T10:05",
+            "2026-11-22T10:05:60",
+            "2026-11-22T24:00:00",
+            "2026-11-22 10:05:00",
+            "2026-11-22T10:05:00:00",
+            "2026-11-22T10:05:00.5.5",
+            "2026-11-22T",
+        ] {
+            assert_eq!(parse_iso_datetime(bad), None, "{bad}");
+        }
+        let t = d.and_hms_milli_opt(10, 5, 7, 250).unwrap();
+        assert_eq!(key_stamp(t), "20261122T100507");
+    }
 
     #[test]
     fn shapes_round_trip() {

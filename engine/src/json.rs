@@ -24,7 +24,8 @@ pub enum Json {
     Num(String),
     Str(String),
     Arr(Vec<Json>),
-    /// Keys in the order written (or inserted), duplicates kept: lookups take the first.
+    /// Keys in the order written (or inserted), duplicates kept: lookups take
+    /// the last, as `JSON.parse` does.
     Obj(Vec<(String, Json)>),
 }
 
@@ -83,10 +84,10 @@ impl Json {
         }
     }
 
-    /// The value under `key` of an object.
+    /// The value under `key` of an object: the last one written, as `JSON.parse` keeps it.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Obj(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Json::Obj(fields) => last(fields, key),
             _ => None,
         }
     }
@@ -128,6 +129,11 @@ impl Json {
     }
 }
 
+/// The value of the last `key` among `fields`.
+fn last<'a>(fields: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
+    fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
 fn write_str(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
@@ -166,7 +172,14 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, what: &str) -> String {
-        format!("JSON tidak valid pada karakter ke-{}: {what}", self.i + 1)
+        // A position in characters, as people and JSON.parse count them, not
+        // in UTF-8 bytes (continuation bytes start no character). JSON.parse
+        // counts UTF-16 units: past an emoji it says one more.
+        let at = self.s[..self.i]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        format!("JSON tidak valid pada karakter ke-{}: {what}", at + 1)
     }
 
     fn ws(&mut self) {
@@ -287,15 +300,11 @@ impl Parser<'_> {
         Ok(Json::Num(self.text[start..self.i].to_string()))
     }
 
-    fn hex4(&mut self) -> Result<u32, String> {
-        let h = self
-            .text
-            .get(self.i..self.i + 4)
-            .and_then(|h| u32::from_str_radix(h, 16).ok())
-            .filter(|_| self.s[self.i..self.i + 4].iter().all(u8::is_ascii_hexdigit))
-            .ok_or_else(|| self.err("`\\u` harus diikuti 4 digit heksadesimal"))?;
-        self.i += 4;
-        Ok(h)
+    /// The four hex digits at `at`, if there are four.
+    fn hex4(&self, at: usize) -> Option<u32> {
+        let h = self.s.get(at..at + 4)?;
+        h.iter()
+            .try_fold(0, |n, &b| Some(n * 16 + char::from(b).to_digit(16)?))
     }
 
     fn string(&mut self) -> Result<String, String> {
@@ -330,21 +339,20 @@ impl Parser<'_> {
                         Some(b't') => '\t',
                         Some(b'u') => {
                             self.i += 1;
-                            let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi)
+                            let mut code = self.hex4(self.i).ok_or_else(|| {
+                                self.err("`\\u` harus diikuti 4 digit heksadesimal")
+                            })?;
+                            self.i += 4;
+                            // A high surrogate pairs only with a low one right
+                            // after it; any other escape there is read on its own.
+                            if (0xD800..0xDC00).contains(&code)
                                 && self.s[self.i..].starts_with(b"\\u")
                             {
-                                self.i += 2;
-                                let lo = self.hex4()?;
-                                if (0xDC00..0xE000).contains(&lo) {
-                                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-                                } else {
-                                    out.push('\u{FFFD}');
-                                    lo
+                                if let Some(lo @ 0xDC00..0xE000) = self.hex4(self.i + 2) {
+                                    code = 0x10000 + ((code - 0xD800) << 10) + (lo - 0xDC00);
+                                    self.i += 6;
                                 }
-                            } else {
-                                hi
-                            };
+                            }
                             // A lone surrogate (JavaScript strings allow them) becomes U+FFFD.
                             out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                             continue;
@@ -482,11 +490,12 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
             return Err(expected("objek", j));
         };
         let mut out = BTreeMap::new();
-        for (k, v) in fields {
-            out.insert(
-                k.clone(),
-                T::from_json(v).map_err(|e| format!("`{k}`: {e}"))?,
-            );
+        // Last first, so that a duplicate key's earlier values are never read.
+        for (k, v) in fields.iter().rev() {
+            if !out.contains_key(k) {
+                let v = T::from_json(v).map_err(|e| format!("`{k}`: {e}"))?;
+                out.insert(k.clone(), v);
+            }
         }
         Ok(out)
     }
@@ -521,7 +530,7 @@ impl FromJson for NaiveDate {
     }
 }
 
-/// As chrono's serde wrote it: `2026-11-22T10:05:00`.
+/// As chrono's serde wrote it: `2026-11-22T10:05:00`, `2026-11-22T10:05:00.250`.
 impl ToJson for NaiveDateTime {
     fn to_json(&self) -> Json {
         Json::Str(crate::dates::iso_datetime(*self))
@@ -530,23 +539,9 @@ impl ToJson for NaiveDateTime {
 
 impl FromJson for NaiveDateTime {
     fn from_json(j: &Json) -> Result<Self, String> {
-        let bad = || expected("waktu YYYY-MM-DDTHH:MM:SS", j);
-        let s = j.as_str().ok_or_else(bad)?;
-        let (date, time) = s.split_once('T').ok_or_else(bad)?;
-        let date = crate::dates::parse_iso(date).ok_or_else(bad)?;
-        // Fractions of a second are never written, but chrono accepted them.
-        let time = time.split('.').next().unwrap_or("");
-        let mut parts = time.split(':').map(|p| {
-            (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse::<u32>().ok())
-                .flatten()
-        });
-        let (Some(Some(h)), Some(Some(m)), Some(Some(sec)), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(bad());
-        };
-        date.and_hms_opt(h, m, sec).ok_or_else(bad)
+        j.as_str()
+            .and_then(crate::dates::parse_iso_datetime)
+            .ok_or_else(|| expected("waktu YYYY-MM-DDTHH:MM:SS", j))
     }
 }
 
@@ -606,8 +601,9 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// The value under `key`: the last one written, as `JSON.parse` keeps it.
     pub fn get(&self, key: &str) -> Option<&'a Json> {
-        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        last(self.fields, key)
     }
 
     /// A key that must be there.

@@ -91,16 +91,27 @@ impl Queue {
         self.rows.iter().filter(|r| r.sent_on.is_none())
     }
 
-    /// The unsent rows as the HoCC form in CSV (UTF-8, header first).
+    /// The unsent rows as the HoCC form in CSV, header first, for a
+    /// spreadsheet opened by a double-click: a UTF-8 BOM (without it Excel
+    /// reads the bytes as the PC's code page and "Şahin" comes out "Åžahin"),
+    /// phone and invoice numbers kept as text, nothing that runs as a formula
+    /// (`text::sheet_cell`).
     pub fn export_csv(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::from('\u{FEFF}');
         let mut header: Vec<&str> = vec!["No"];
         header.extend(COLUMNS.iter().map(|(h, _)| *h));
         crate::text::csv_record(&mut out, &header);
         for (i, r) in self.unsent().enumerate() {
+            let cells: Vec<String> = COLUMNS
+                .iter()
+                .zip(&r.values)
+                .map(|((_, id), v)| {
+                    crate::text::sheet_cell(v, matches!(*id, "invoice" | "hp_pembeli"))
+                })
+                .collect();
             let n = (i + 1).to_string();
             let mut rec: Vec<&str> = vec![&n];
-            rec.extend(r.values.iter().map(String::as_str));
+            rec.extend(cells.iter().map(String::as_str));
             crate::text::csv_record(&mut out, &rec);
         }
         out

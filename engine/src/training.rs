@@ -7,7 +7,7 @@ use crate::flow::{Answer, Call, Caller, Input, Refusal};
 use crate::json::{Json, ObjOut};
 use crate::model::{Catalog, StepKind};
 use crate::scenario::Scenario;
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 use std::collections::BTreeMap;
 
 /// What the drill expects at one step.
@@ -496,11 +496,12 @@ impl Score {
 }
 
 /// A drill's result as the trainer exports it and a host hears it
-/// (`training-result`): the score, the review and when it was played.
+/// (`training-result`): the score, the review and when it was played, in
+/// whole seconds as docs/EMBEDDING.md promises (the clock gives milliseconds).
 pub fn result_json(score: &Score, review: &[ReviewRow], played: NaiveDateTime) -> Json {
     let mut o = ObjOut::default();
     o.put("score", score);
     o.put("review", &review.to_vec());
-    o.put("played", &played);
+    o.put("played", &played.with_nanosecond(0).unwrap_or(played));
     o.done()
 }

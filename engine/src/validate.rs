@@ -696,14 +696,17 @@ pub fn account_name(account: &str, ktp_name: &str) -> Result<(), String> {
     if elements.is_empty() {
         return Ok(());
     }
+    // Small letters of the capitals, so that the dotless `ı` of "Yılmaz"
+    // matches the `i` of "yilmaz" as it matches the `I` of "YILMAZ".
+    let fold = |c| crate::text::lower_char(crate::text::upper_char(c));
     let letters: String = account
         .chars()
         .filter(|&c| crate::text::is_letter(c))
-        .map(crate::text::lower_char)
+        .map(fold)
         .collect();
     if elements
         .iter()
-        .any(|e| letters.contains(crate::text::lower(e).as_str()))
+        .any(|e| letters.contains(&e.chars().map(fold).collect::<String>()))
     {
         Ok(())
     } else {

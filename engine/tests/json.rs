@@ -206,6 +206,26 @@ fn the_reader_says_where_the_text_is_broken() {
     for (text, want) in cases {
         assert_eq!(Json::parse(text), Err(want.to_string()), "{text:?}");
     }
+    // Positions count characters, not UTF-8 bytes: `é` is one character
+    // (two bytes), `😀` one character (four bytes; JSON.parse, counting
+    // UTF-16 units, would say one more after it).
+    let cases = [
+        (
+            "{\"é\":1,}",
+            "JSON tidak valid pada karakter ke-8: diharapkan nama kunci dalam tanda kutip",
+        ),
+        (
+            "[\"Şahin 😀\" 2]",
+            "JSON tidak valid pada karakter ke-12: diharapkan `,` atau `]`",
+        ),
+        (
+            "\"ü\\u12G4\"",
+            "JSON tidak valid pada karakter ke-5: `\\u` harus diikuti 4 digit heksadesimal",
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(Json::parse(text), Err(want.to_string()), "{text:?}");
+    }
     let deep = "[".repeat(100) + &"]".repeat(100);
     assert!(Json::parse(&deep)
         .unwrap_err()
@@ -227,4 +247,72 @@ fn strings_numbers_and_escapes() {
     let s = Json::Str("tab\there \u{1} é \"q\"".into());
     assert_eq!(s.to_text(), r#""tab\there \u0001 é \"q\"""#);
     assert_eq!(Json::parse(&s.to_text()).unwrap(), s);
+}
+
+#[test]
+fn a_lone_surrogate_becomes_u_fffd_and_the_escape_after_it_is_read_on_its_own() {
+    let cases = [
+        (r#""\ud800x""#, "\u{FFFD}x"),
+        (r#""\udc00\ud800""#, "\u{FFFD}\u{FFFD}"),
+        (r#""\ud800\u0041""#, "\u{FFFD}A"),
+        (r#""\ud800\n""#, "\u{FFFD}\n"),
+        // The high surrogate after a high one still pairs with its own low one.
+        (r#""\ud800\ud83d\ude00""#, "\u{FFFD}😀"),
+        (r#""\ud83d\ude00\ude00""#, "😀\u{FFFD}"),
+        (r#""\uD83D\uDE00""#, "😀"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(Json::parse(text), Ok(Json::Str(want.into())), "{text}");
+    }
+    assert_eq!(
+        Json::parse(r#""\ud800\u00G0""#),
+        Err(
+            "JSON tidak valid pada karakter ke-10: `\\u` harus diikuti 4 digit heksadesimal".into()
+        )
+    );
+}
+
+#[test]
+fn of_duplicate_keys_the_last_counts_as_in_json_parse() {
+    let j = Json::parse(r#"{"a":1,"b":{"c":"x","c":"y"},"a":2}"#).unwrap();
+    assert_eq!(j.get("a").and_then(Json::as_i64), Some(2));
+    let b = j.get("b").unwrap();
+    assert_eq!(b.get("c").and_then(Json::as_str), Some("y"));
+    assert_eq!(Obj::of(b).unwrap().req::<String>("c"), Ok("y".into()));
+    // A map reads only the last value of a key: an earlier one that does not fit is never read.
+    let m: std::collections::BTreeMap<String, u32> =
+        from_text(r#"{"k":"tiga","j":1,"k":3}"#).unwrap();
+    assert_eq!(
+        m.into_iter().collect::<Vec<_>>(),
+        vec![("j".into(), 1), ("k".into(), 3)]
+    );
+    // What a host posts twice is read as JSON.parse would read it.
+    let msg: pandu_engine::contract::HostMessage =
+        from_text(r#"{"type":"reset","type":"start","sop":"x","sop":"transfer-elektrinet"}"#)
+            .unwrap();
+    assert_eq!(
+        msg,
+        pandu_engine::contract::HostMessage::Start {
+            sop: "transfer-elektrinet".into(),
+            caller: None
+        }
+    );
+}
+
+#[test]
+fn stored_times_keep_their_fraction_of_a_second() {
+    // The browser's clock gives milliseconds; earlier builds (chrono's serde) stored them.
+    let q = r#"{"rows":[{"call_id":"c0","added":"2026-11-22T10:05:00.250","values":[]},{"call_id":"c1","added":"2026-11-22T10:05:00","values":[]}]}"#;
+    let queue: Queue = from_text(q).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    assert_eq!(
+        queue.rows[0].added,
+        day.and_hms_milli_opt(10, 5, 0, 250).unwrap()
+    );
+    assert_eq!(queue.rows[1].added, day.and_hms_opt(10, 5, 0).unwrap());
+    assert_eq!(to_text(&queue), q);
+    assert_eq!(
+        from_text::<chrono::NaiveDateTime>(r#""2026-11-22T10:05:00.""#),
+        Err("diharapkan waktu YYYY-MM-DDTHH:MM:SS, ternyata teks".into())
+    );
 }

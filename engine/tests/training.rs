@@ -150,7 +150,7 @@ fn a_drill_is_scored_with_the_missed_clauses_and_exact_figures() {
     );
     assert_eq!(
         lines.next().unwrap(),
-        format!("\"{DRILL}\",transfer-elektrinet,64,4,6,1,2,2,3,210,003; 003 B.1")
+        format!("\"{DRILL}\",transfer-elektrinet,64,4,6,1,2,2,3,210,\"003; 003 B.1\"")
     );
 
     let review = s.review(&cat, drill, &call.at.step);
@@ -191,7 +191,8 @@ fn a_drill_is_scored_with_the_missed_clauses_and_exact_figures() {
         }
     );
 
-    let json = result_json(&score, &review, at(3, 30)).to_text();
+    let played = at(3, 30) + chrono::Duration::milliseconds(250);
+    let json = result_json(&score, &review, played).to_text();
     assert!(json.starts_with(&format!(
         "{{\"score\":{{\"drill\":\"{DRILL}\",\"sop\":\"transfer-elektrinet\",\"choices_right\":4,\"choices_total\":6,\"fields_valid\":1,\"fields_total\":2,\"must_said\":2,\"must_total\":3,\"seconds\":210,\"percent\":64,\"misses\":[{{\"step\":\"Pilih SOP\""
     )));

@@ -630,6 +630,35 @@ fn account_name_short_elements() {
 }
 
 #[test]
+fn account_name_letters_beyond_latin_1_in_any_case() {
+    // Names reach APKT in capitals; the KTP and the account may be written either way.
+    assert_eq!(account_name("ŞAHIN", "Şahin"), Ok(()));
+    assert_eq!(account_name("şahin_88", "ŞAHIN"), Ok(()));
+    assert_eq!(account_name("ŞAHİN", "Ayşe Şahin"), Ok(()));
+    assert_eq!(account_name("YILMAZ7", "Yılmaz"), Ok(()));
+    assert_eq!(account_name("yilmaz", "Emre Yılmaz"), Ok(()));
+    assert_eq!(account_name("ŁUKASZ", "Łukasz Nowak"), Ok(()));
+    // An emoji is neither an element of the name nor in the way of one.
+    assert_eq!(account_name("Şahin😀", "ŞAHIN 😀"), Ok(()));
+    assert_eq!(
+        account_name("🔥🔥🔥", "Budi 🔥🔥🔥"),
+        Err(
+            "Nama akun PLN Mobile harus memuat unsur nama pada KTP (Budi); \
+             jika tidak, Upgrade Akun akan ditolak."
+                .into()
+        )
+    );
+    assert_eq!(
+        account_name("Sagita", "Ayşe 👍🏽 Şahin"),
+        Err(
+            "Nama akun PLN Mobile harus memuat unsur nama pada KTP (Ayşe, Şahin); \
+             jika tidak, Upgrade Akun akan ditolak."
+                .into()
+        )
+    );
+}
+
+#[test]
 fn account_name_through_check() {
     let fail = check(
         FieldKind::AccountName,

@@ -22,9 +22,10 @@ import {
 const CSP_URL = process.env.PANDU_CSP_URL ?? '';
 const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APKT, eskalasi HoCC';
 const NO_DATA = 'Pembelian di dealer partner lain';
+// A UTF-8 BOM first, the phone as `="…"` (text in a spreadsheet): see `text::sheet_cell`.
 const CSV =
-  'No,Nama Pembeli,Nomor Invoice,Jenis Produk,Harga Produk,Tanggal Transaksi,Nomor HP Pembeli,Email Tokopedia Pembeli\r\n' +
-  '1,Dewi Lestari,INV/20210305/XXI/III/734512890,TV LED 43 inch,4599000,2021-03-05,081287654321,dewi.lestari88@gmail.com\r\n';
+  '\uFEFFNo,Nama Pembeli,Nomor Invoice,Jenis Produk,Harga Produk,Tanggal Transaksi,Nomor HP Pembeli,Email Tokopedia Pembeli\r\n' +
+  '1,Dewi Lestari,INV/20210305/XXI/III/734512890,TV LED 43 inch,4599000,2021-03-05,"=""081287654321""",dewi.lestari88@gmail.com\r\n';
 
 const scenarios = loadScenarios();
 const scenario = (name) => {

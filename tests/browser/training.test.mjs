@@ -155,7 +155,7 @@ test('a trainee plays a drill through the real UI to its score and review; nothi
     assert.match(csv.suggestedFilename(), /^latihan-\d{4}-\d\d-\d\d\.csv$/);
     const lines = (await readFile(await csv.path(), 'utf8')).split('\r\n');
     assert.equal(lines[0], 'Latihan,SOP,Nilai (%),Pilihan benar,Pilihan,Isian valid,Isian wajib,Kalimat wajib diucapkan,Kalimat wajib,Waktu (detik),Pasal terlewat');
-    assert.match(lines[1], new RegExp(`^"${KEVIN}",transfer-elektrinet,64,4,6,1,2,2,3,\\d+,003; 003 B\\.1$`));
+    assert.match(lines[1], new RegExp(`^"${KEVIN}",transfer-elektrinet,64,4,6,1,2,2,3,\\d+,"003; 003 B\\.1"$`));
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
     const result = JSON.parse(await readFile(await json.path(), 'utf8'));
     assert.equal(result.score.percent, 64);

@@ -36,7 +36,8 @@ USAGE:
 
 COMMANDS:
     setup    Install what is missing: wasm32 target, trunk, wasm-bindgen-cli,
-             npm packages (wasm-opt, playwright-core, axe-core), Chromium.
+             npm packages (wasm-opt, playwright-core, axe-core), Chromium,
+             LibreOffice Calc (libreoffice-calc-nogui, for the CSV test).
     serve    Build with `trunk build --release --offline` and serve dist/ on
              http://127.0.0.1:8080/ until Ctrl-C.
                --port N     port to listen on (default 8080; 0 = any free port)

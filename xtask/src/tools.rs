@@ -34,6 +34,8 @@ pub struct Needs {
     pub build: bool,
     /// Chromium and the npm test packages.
     pub browser: bool,
+    /// LibreOffice Calc, headless: the engine's tests open the HoCC CSV in it.
+    pub spreadsheet: bool,
 }
 
 impl Needs {
@@ -42,6 +44,7 @@ impl Needs {
             lint: false,
             build: true,
             browser: false,
+            spreadsheet: false,
         }
     }
 
@@ -51,6 +54,7 @@ impl Needs {
             lint: false,
             build: true,
             browser: true,
+            spreadsheet: false,
         }
     }
 
@@ -59,6 +63,7 @@ impl Needs {
             lint: true,
             build: true,
             browser: true,
+            spreadsheet: true,
         }
     }
 }
@@ -109,6 +114,9 @@ impl Tools {
         }
         if needs.browser {
             tools.browser()?;
+        }
+        if needs.spreadsheet {
+            tools.libreoffice()?;
         }
         step.finish(true);
         Ok(tools)
@@ -403,30 +411,65 @@ impl Tools {
         if std::env::var_os("PANDU_CHROMIUM").is_some() {
             return Err(format!("PANDU_CHROMIUM={chromium} does not run"));
         }
-        let root = self.output("id", &["-u"]).as_deref() == Some("0");
-        let sudo: &[&str] = if root { &[] } else { &["sudo", "-n"] };
-        let apt = |args: &[&str]| {
-            let all: Vec<&str> = sudo.iter().chain(args).copied().collect();
-            let mut cmd = self.command(all[0]);
-            cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
-            cmd
-        };
         println!("setup: Chromium is missing; the browser tests drive Debian's chromium headless");
         self.install(
             "the Debian package lists",
             "to find chromium",
-            &mut apt(&["apt-get", "update"]),
+            &mut self.apt(&["apt-get", "update"]),
         )?;
         self.install(
             "chromium and chromium-driver",
             "the browser tests run in them (playwright-core drives /usr/bin/chromium)",
-            &mut apt(&["apt-get", "install", "-y", "chromium", "chromium-driver"]),
+            &mut self.apt(&["apt-get", "install", "-y", "chromium", "chromium-driver"]),
         )?;
         let version = self
             .output(&chromium, &["--version"])
             .ok_or_else(|| format!("{chromium} still does not run after installing"))?;
         println!("setup: ok  {version}");
         Ok(())
+    }
+
+    /// The engine's test `the_hocc_csv_opens_right_in_libreoffice` fails
+    /// without `soffice`; Debian's Calc without its GUI is enough.
+    fn libreoffice(&self) -> Result<()> {
+        if let Some(version) = self.output("soffice", &["--version"]) {
+            println!("setup: ok  {version}");
+            return Ok(());
+        }
+        println!(
+            "setup: LibreOffice is missing; the engine's tests open the HoCC CSV in it, headless"
+        );
+        self.install(
+            "the Debian package lists",
+            "to find libreoffice-calc-nogui",
+            &mut self.apt(&["apt-get", "update"]),
+        )?;
+        self.install(
+            "libreoffice-calc-nogui",
+            "the HoCC CSV test opens the file in LibreOffice Calc as a spreadsheet user would",
+            &mut self.apt(&[
+                "apt-get",
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "libreoffice-calc-nogui",
+            ]),
+        )?;
+        let version = self
+            .output("soffice", &["--version"])
+            .ok_or("soffice still does not run after installing libreoffice-calc-nogui")?;
+        println!("setup: ok  {version}");
+        Ok(())
+    }
+
+    /// An apt command, through `sudo -n` unless this is root.
+    fn apt(&self, args: &[&str]) -> Command {
+        let root = self.output("id", &["-u"]).as_deref() == Some("0");
+        let sudo: &[&str] = if root { &[] } else { &["sudo", "-n"] };
+        let all: Vec<&str> = sudo.iter().chain(args).copied().collect();
+        let mut cmd = self.command(all[0]);
+        cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
     }
 
     fn expect_version(&self, program: &str, want: &str) -> Result<()> {
