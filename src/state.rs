@@ -208,7 +208,15 @@ impl CallCtx {
         let caller = self.caller.get_untracked();
         let call = self
             .app
-            .with_cat(|cat| Call::start(cat, sop_id, caller, browser::call_id()))
+            .with_cat(|cat| {
+                Call::start(
+                    cat,
+                    sop_id,
+                    caller,
+                    browser::call_id(),
+                    self.app.now().date(),
+                )
+            })
             .map_err(|e| e.to_string())?;
         if self.app.live() {
             store::set_tab_call(Some(&call.id));
@@ -861,7 +869,14 @@ mod tests {
     #[test]
     fn crumbs_skip_automatic_steps_and_name_the_choice() {
         let cat = catalog();
-        let mut call = Call::start(&cat, "transfer-elektrinet", Caller::default(), "t").unwrap();
+        let mut call = Call::start(
+            &cat,
+            "transfer-elektrinet",
+            Caller::default(),
+            "t",
+            pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+        )
+        .unwrap();
         call.answer(&cat, Input::Choose("elektrinet".into()))
             .unwrap();
         let c = crumbs(&cat, &call);

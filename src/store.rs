@@ -258,7 +258,14 @@ mod tests {
             name: "  Budi \t Santoso ".into(),
             ..Caller::default()
         };
-        let mut call = Call::start(&cat, "transfer-elektrinet", caller, "c1").unwrap();
+        let mut call = Call::start(
+            &cat,
+            "transfer-elektrinet",
+            caller,
+            "c1",
+            pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+        )
+        .unwrap();
         call.answer(&cat, Input::Choose("elektrinet".into()))
             .unwrap();
         let saved = Saved::new(call, "2026-11-22 09:41".into());
@@ -277,7 +284,14 @@ mod tests {
     #[test]
     fn a_call_of_an_sop_that_is_gone_is_not_listed() {
         let cat = catalog();
-        let mut call = Call::start(&cat, "transfer-elektrinet", Caller::default(), "c2").unwrap();
+        let mut call = Call::start(
+            &cat,
+            "transfer-elektrinet",
+            Caller::default(),
+            "c2",
+            pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+        )
+        .unwrap();
         call.sop = "hilang".into();
         assert_eq!(describe(&cat, &Saved::new(call, "x".into())), None);
     }

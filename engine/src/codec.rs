@@ -161,6 +161,7 @@ fn step(o: &Obj<'_>, id: String) -> Result<Step, String> {
         "include" => StepKind::Include {
             sop: o.req("sop")?,
             next: next()?,
+            prefill: o.opt("prefill")?,
         },
         "transfer" => StepKind::Transfer {
             destination: o.req("destination")?,
@@ -177,6 +178,7 @@ fn step(o: &Obj<'_>, id: String) -> Result<Step, String> {
         "outcome" => StepKind::Outcome {
             summary: o.opt("summary")?,
             tickets: list(o, "ticket", "tickets")?,
+            closing: o.opt("closing")?,
         },
         other => {
             return Err(format!(
@@ -221,6 +223,7 @@ impl FromJson for Choice {
             label: o.req("label")?,
             next: o.req("next")?,
             set: o.opt("set")?,
+            skip_must: o.opt("skip_must")?,
         })
     }
 }
@@ -290,6 +293,7 @@ impl FromJson for Cond {
             from: o.opt("from")?,
             until: o.opt("until")?,
             set: o.opt("set")?,
+            warned: o.opt("warned")?,
         })
     }
 }
@@ -389,9 +393,10 @@ impl ToJson for Step {
                 o.put("rule", rules);
                 o.put("otherwise", otherwise);
             }
-            StepKind::Include { sop, next } => {
+            StepKind::Include { sop, next, prefill } => {
                 o.put("sop", sop);
                 o.put_some("next", next);
+                o.put_some("prefill", prefill);
             }
             StepKind::Transfer {
                 destination,
@@ -415,9 +420,14 @@ impl ToJson for Step {
                 o.put("reason", reason);
                 o.put_some("next", next);
             }
-            StepKind::Outcome { summary, tickets } => {
+            StepKind::Outcome {
+                summary,
+                tickets,
+                closing,
+            } => {
                 o.put_some("summary", summary);
                 o.put_some("ticket", tickets);
+                o.put_some("closing", closing);
             }
         }
         o.done()
@@ -444,6 +454,7 @@ impl ToJson for Choice {
         o.put("label", &self.label);
         o.put("next", &self.next);
         o.put_some("set", &self.set);
+        o.put_some("skip_must", &self.skip_must);
         o.done()
     }
 }
@@ -500,6 +511,7 @@ impl ToJson for Cond {
         o.put_some("from", &self.from);
         o.put_some("until", &self.until);
         o.put_some("set", &self.set);
+        o.put_some("warned", &self.warned);
         o.done()
     }
 }

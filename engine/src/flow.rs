@@ -11,6 +11,9 @@ use crate::template::{self, Env, Honorific};
 use crate::validate::{self, FieldCtx};
 use std::collections::BTreeMap;
 
+/// The answer recorded for a sub-flow taken over from an earlier topic.
+pub const REUSED: &str = "sudah dicatat di topik sebelumnya";
+
 /// Automatic steps (decide, include, return) run in a row at most this many
 /// times; more means a cycle the lint should have refused.
 const MAX_AUTO_STEPS: usize = 500;
@@ -75,9 +78,11 @@ pub struct Entry {
     pub answer: Answer,
     /// Variables this step set, already normalised (`08…` phones, ISO dates).
     pub set: Vec<(String, String)>,
-    /// Must-say lines of this step ticked as said (all of them: the step
-    /// could not be left otherwise).
+    /// Must-say lines of this step ticked as said (all of them, unless the
+    /// option chosen says they do not apply to this caller).
     pub said: u32,
+    /// Fields of this step accepted with a warning (for `warned` conditions).
+    pub warned: Vec<String>,
 }
 
 /// What a CSO sends the interpreter.
@@ -190,6 +195,24 @@ pub struct Call {
     pub drafts: BTreeMap<String, BTreeMap<String, String>>,
     /// Ticks of the current step's must-say lines, in order; cleared when the step is left.
     pub ticks: Vec<bool>,
+    /// The day of the call, `YYYY-MM-DD` in WIB (the simulated day in
+    /// training): the `hari_ini` variable, for SOPs whose programme ends.
+    pub day: String,
+    /// Topics finished earlier in this call, for the same caller, oldest first.
+    pub earlier: Vec<Topic>,
+    /// The CSO offered other help, nothing more was asked: the call's
+    /// closing lines are being said (`closing_lines`).
+    pub closing: bool,
+}
+
+/// A topic of a call that ended before the current one began.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    pub sop: String,
+    pub version: String,
+    pub path: Vec<Entry>,
+    /// Its tickets as they were when it ended: what the CSO copied.
+    pub composed: crate::ticket::Composed,
 }
 
 crate::json_struct!(Caller {
@@ -213,6 +236,13 @@ crate::json_struct!(Entry {
     answer: req,
     set: skip,
     said: skip,
+    warned: skip,
+});
+crate::json_struct!(Topic {
+    sop: req,
+    version: req,
+    path: req,
+    composed: req,
 });
 crate::json_struct!(Call {
     id: req,
@@ -223,6 +253,9 @@ crate::json_struct!(Call {
     at: req,
     drafts: skip,
     ticks: skip,
+    day: skip,
+    earlier: skip,
+    closing: skip,
 });
 
 /// `{"t":"choice","v":"ya"}`, as serde's adjacent tagging wrote it.
@@ -258,12 +291,33 @@ impl FromJson for Answer {
 }
 
 impl Call {
-    /// Start `sop_id` for a caller and run its automatic first steps.
+    /// Start `sop_id` for a caller on `day` and run its automatic first steps.
     pub fn start(
         catalog: &Catalog,
         sop_id: &str,
         caller: Caller,
         id: impl Into<String>,
+        day: chrono::NaiveDate,
+    ) -> Result<Call, StartError> {
+        Call::resume_with(
+            catalog,
+            sop_id,
+            caller,
+            id.into(),
+            crate::dates::iso(day),
+            Vec::new(),
+        )
+    }
+
+    /// Start `sop_id` as the next topic of a call that already has `earlier`
+    /// ones (their sub-flows are taken over, not asked again).
+    fn resume_with(
+        catalog: &Catalog,
+        sop_id: &str,
+        caller: Caller,
+        id: String,
+        day: String,
+        earlier: Vec<Topic>,
     ) -> Result<Call, StartError> {
         let sop = catalog
             .get(sop_id)
@@ -272,7 +326,7 @@ impl Call {
             .start_id()
             .ok_or_else(|| StartError::Broken(format!("SOP `{sop_id}` tidak punya langkah")))?;
         let mut call = Call {
-            id: id.into(),
+            id,
             sop: sop.id.clone(),
             version: sop.version.clone(),
             caller,
@@ -284,9 +338,25 @@ impl Call {
             },
             drafts: BTreeMap::new(),
             ticks: Vec::new(),
+            day,
+            earlier,
+            closing: false,
         };
         call.settle(catalog).map_err(StartError::Broken)?;
         Ok(call)
+    }
+
+    /// A fresh start of this call's current SOP, with its caller, day and
+    /// earlier topics (a restart, or a replay on a changed SOP).
+    pub fn fresh(&self, catalog: &Catalog) -> Result<Call, StartError> {
+        Call::resume_with(
+            catalog,
+            &self.sop,
+            self.caller.clone(),
+            self.id.clone(),
+            self.day.clone(),
+            self.earlier.clone(),
+        )
     }
 
     /// The SOP of the current step (a sub-flow's while inside one).
@@ -301,11 +371,12 @@ impl Call {
 
     /// At an outcome of the top-level SOP: the call is done and tickets can be composed.
     pub fn is_finished(&self, catalog: &Catalog) -> bool {
-        self.at.stack.is_empty()
-            && matches!(
-                self.current(catalog).map(|s| &s.kind),
-                Some(StepKind::Outcome { .. })
-            )
+        self.closing
+            || self.at.stack.is_empty()
+                && matches!(
+                    self.current(catalog).map(|s| &s.kind),
+                    Some(StepKind::Outcome { .. })
+                )
     }
 
     /// Every variable: the caller header, then everything the path set.
@@ -331,9 +402,20 @@ impl Call {
                 vars.insert(k.to_string(), v);
             }
         }
-        for e in &self.path {
+        if !self.day.is_empty() {
+            vars.insert("hari_ini".into(), self.day.clone());
+        }
+        // Earlier topics first: what this one sets again wins.
+        let paths = self.earlier.iter().map(|t| &t.path).chain([&self.path]);
+        for e in paths.flatten() {
             for (k, v) in &e.set {
                 vars.insert(k.clone(), v.clone());
+                let mark = crate::model::warned_key(k);
+                if e.warned.contains(k) {
+                    vars.insert(mark, String::new());
+                } else {
+                    vars.remove(&mark);
+                }
             }
         }
         vars
@@ -379,12 +461,21 @@ impl Call {
         let step = self
             .current(catalog)
             .ok_or_else(|| Refusal::Mismatch(format!("langkah `{}` tidak ada", self.at.step)))?;
+        // An option whose caller the must-say lines do not concern may be
+        // chosen before they are ticked (seed 004 I: urgent callers).
+        let exempt = match (&step.kind, &input) {
+            (StepKind::Ask { options, .. }, Input::Choose(id)) => {
+                options.iter().any(|o| &o.id == id && o.skip_must)
+            }
+            _ => false,
+        };
         let unsaid = self.unsaid(catalog);
-        if !unsaid.is_empty() {
+        if !unsaid.is_empty() && !exempt {
             return Err(Refusal::Unsaid(unsaid));
         }
-        let said = step.must_lines() as u32;
+        let said = (step.must_lines() - unsaid.len()) as u32;
         let mut accepted = Accepted::default();
+        let mut warned = Vec::new();
         let (answer, set) = match (&step.kind, input) {
             (
                 StepKind::Say { .. } | StepKind::Transfer { .. } | StepKind::Escalate { .. },
@@ -403,6 +494,8 @@ impl Call {
             }
             (StepKind::Collect { fields, .. }, Input::Submit(raw)) => {
                 let (set, warnings) = self.check_fields(fields, &raw)?;
+                warned = warnings.iter().map(|(k, _)| k.clone()).collect();
+                warned.dedup();
                 accepted.warnings = warnings;
                 (Answer::Fields(raw), set)
             }
@@ -440,6 +533,7 @@ impl Call {
             answer,
             set,
             said,
+            warned,
         });
         self.at.step = next;
         if let Err(m) = self.settle(catalog) {
@@ -510,6 +604,7 @@ impl Call {
         // A cross-check against a field that is itself still invalid says nothing useful.
         let against_norm = against.and_then(|v| match field.kind {
             FieldKind::Invoice => validate::date(v).ok().map(|d| d.to_string()),
+            FieldKind::Power => validate::power(v).ok().map(|va| va.to_string()),
             _ => Some(v.to_string()),
         });
         validate::check(
@@ -529,6 +624,9 @@ impl Call {
     /// between are undone too. Returns what was dropped from the path, or
     /// `None` at the first step.
     pub fn back(&mut self, catalog: &Catalog) -> Option<Vec<Dropped>> {
+        if self.leave_closing() {
+            return Some(Vec::new());
+        }
         if self
             .path
             .iter()
@@ -566,11 +664,188 @@ impl Call {
         all
     }
 
-    /// Start over with the same SOP and caller.
+    /// Start the current topic over with the same SOP and caller; earlier
+    /// topics of the call stay as they were.
     pub fn restart(&mut self, catalog: &Catalog) -> Result<(), StartError> {
-        let fresh = Call::start(catalog, &self.sop, self.caller.clone(), self.id.clone())?;
-        *self = fresh;
+        *self = self.fresh(catalog)?;
         Ok(())
+    }
+
+    /// A sub-flow run to an outcome that writes tickets in an earlier topic:
+    /// that outcome's id and every variable the sub-flow set then.
+    fn earlier_run(&self, catalog: &Catalog, sub: &str) -> Option<(String, Pairs)> {
+        self.earlier.iter().rev().find_map(|t| {
+            let end = t.path.iter().find(|e| {
+                e.pos.sop == sub
+                    && !e.pos.stack.is_empty()
+                    && catalog.get(sub).and_then(|s| s.step(&e.pos.step)).is_some_and(
+                        |s| matches!(&s.kind, StepKind::Outcome { tickets, .. } if !tickets.is_empty()),
+                    )
+            })?;
+            let set = t
+                .path
+                .iter()
+                .filter(|e| e.pos.sop == sub)
+                .flat_map(|e| e.set.iter().cloned())
+                .collect();
+            Some((end.pos.step.clone(), set))
+        })
+    }
+
+    /// Another topic for the same caller, once this one has reached its
+    /// outcome (seed 001 butir 6: "setelah penawaran bantuan lainnya"). The
+    /// finished topic keeps its tickets, composed at `now`; the header, the
+    /// day and what sub-flows collected stay with the call.
+    pub fn next_topic(
+        &mut self,
+        catalog: &Catalog,
+        sop_id: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<(), StartError> {
+        if self.closing || !self.is_finished(catalog) {
+            return Err(StartError::Broken(
+                "topik ini belum sampai di hasil akhir".into(),
+            ));
+        }
+        let composed = crate::ticket::compose(catalog, self, now)
+            .ok_or_else(|| StartError::Broken("tiket topik ini tidak dapat disusun".into()))?;
+        let mut earlier = self.earlier.clone();
+        earlier.push(Topic {
+            sop: self.sop.clone(),
+            version: self.version.clone(),
+            path: self.path.clone(),
+            composed,
+        });
+        *self = Call::resume_with(
+            catalog,
+            sop_id,
+            self.caller.clone(),
+            self.id.clone(),
+            self.day.clone(),
+            earlier,
+        )?;
+        Ok(())
+    }
+
+    /// An include's `prefill`: each value, rendered now, becomes the starting
+    /// text of the sub-flow's fields with that id. A value whose variables are
+    /// not all set is left out rather than shown half-filled.
+    fn prefill_subflow(&mut self, child: &Sop, prefill: &[crate::model::Assign]) {
+        if prefill.is_empty() {
+            return;
+        }
+        let vars = self.vars();
+        for a in prefill {
+            let complete = template::placeholders(&a.value).is_ok_and(|ps| {
+                ps.iter()
+                    .all(|(n, _)| template::BUILTINS.contains(n) || vars.contains_key(*n))
+            });
+            let value = self.render(&a.value);
+            if !complete || value.trim().is_empty() {
+                continue;
+            }
+            for step in &child.steps {
+                let StepKind::Collect { fields, .. } = &step.kind else {
+                    continue;
+                };
+                if fields.iter().any(|f| f.id == a.var) {
+                    self.drafts
+                        .entry(step.id.clone())
+                        .or_default()
+                        .entry(a.var.clone())
+                        .or_insert_with(|| value.clone());
+                }
+            }
+        }
+    }
+
+    /// Keep what the CSO has typed into the current form but not sent yet,
+    /// so a reload or a crash gives it back (`field_start_value`).
+    pub fn draft(&mut self, field: &str, value: &str) {
+        self.drafts
+            .entry(self.at.step.clone())
+            .or_default()
+            .insert(field.to_string(), value.to_string());
+    }
+
+    /// The lines to say at the very end of the call: the `closing` lines of
+    /// every outcome reached on the way, in every topic, each once.
+    pub fn closing_lines(&self, catalog: &Catalog) -> Vec<crate::model::ScriptLine> {
+        let mut out: Vec<crate::model::ScriptLine> = Vec::new();
+        let reached = self
+            .earlier
+            .iter()
+            .flat_map(|t| &t.path)
+            .chain(&self.path)
+            .map(|e| &e.pos)
+            .chain([&self.at]);
+        for pos in reached {
+            let Some(StepKind::Outcome { closing, .. }) = catalog
+                .get(&pos.sop)
+                .and_then(|s| s.step(&pos.step))
+                .map(|s| &s.kind)
+            else {
+                continue;
+            };
+            for line in closing {
+                if !out.iter().any(|l| l.text == line.text) {
+                    out.push(line.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Nothing more was asked: go to the closing lines. `false` when the
+    /// topic has not reached its outcome.
+    pub fn begin_closing(&mut self, catalog: &Catalog) -> bool {
+        if self.closing || !self.is_finished(catalog) {
+            return false;
+        }
+        self.closing = true;
+        self.ticks.clear();
+        true
+    }
+
+    /// Back from the closing lines to the outcome (another topic after all).
+    pub fn leave_closing(&mut self) -> bool {
+        let was = std::mem::replace(&mut self.closing, false);
+        self.ticks.clear();
+        was
+    }
+
+    /// Whether the call may end: every closing line that must be said is ticked.
+    pub fn can_end(&self, catalog: &Catalog) -> Result<(), Refusal> {
+        let unsaid = self.unsaid(catalog);
+        if self.closing && !unsaid.is_empty() {
+            return Err(Refusal::Unsaid(unsaid));
+        }
+        Ok(())
+    }
+
+    /// The must-say lines not ticked yet, as rendered for the CSO.
+    pub fn unsaid_lines(&self, catalog: &Catalog) -> Vec<String> {
+        let musts: Vec<String> = self
+            .current_lines(catalog)
+            .into_iter()
+            .filter(|l| l.must)
+            .map(|l| self.render(&l.text))
+            .collect();
+        self.unsaid(catalog)
+            .into_iter()
+            .filter_map(|n| musts.get(n).cloned())
+            .collect()
+    }
+
+    /// The script lines the CSO has in front of them: the step's, or the closing ones.
+    pub fn current_lines(&self, catalog: &Catalog) -> Vec<crate::model::ScriptLine> {
+        if self.closing {
+            self.closing_lines(catalog)
+        } else {
+            self.current(catalog)
+                .map(|s| s.say.clone())
+                .unwrap_or_default()
+        }
     }
 
     /// Run automatic steps until one needs the CSO.
@@ -593,16 +868,38 @@ impl Call {
                     self.push_auto(if why.is_empty() { next.clone() } else { why });
                     self.at.step = next;
                 }
-                StepKind::Include { sop: sub, .. } => {
+                StepKind::Include {
+                    sop: sub, prefill, ..
+                } => {
                     let resume = sop.next_of(step).ok_or_else(|| {
                         format!("langkah `{}` tidak punya langkah berikutnya", step.id)
                     })?;
+                    if let Some((outcome, set)) = self.earlier_run(catalog, sub) {
+                        // Done in an earlier topic of this call: the caller is
+                        // not asked again (001's contact data, once per call).
+                        self.push_auto(sub.clone());
+                        let back = std::mem::replace(&mut self.at.sop, sub.clone());
+                        self.at.stack.push(Frame { sop: back, resume });
+                        self.at.step = outcome;
+                        self.path.push(Entry {
+                            pos: self.at.clone(),
+                            answer: Answer::Auto(REUSED.into()),
+                            set,
+                            said: 0,
+                            warned: Vec::new(),
+                        });
+                        let frame = self.at.stack.pop().expect("just pushed");
+                        self.at.sop = frame.sop;
+                        self.at.step = frame.resume;
+                        continue;
+                    }
                     let child = catalog
                         .get(sub)
                         .ok_or_else(|| format!("SOP `{sub}` tidak ditemukan"))?;
                     let first = child
                         .start_id()
                         .ok_or_else(|| format!("SOP `{sub}` tidak punya langkah"))?;
+                    self.prefill_subflow(child, prefill);
                     self.push_auto(sub.clone());
                     self.at.stack.push(Frame {
                         sop: self.at.sop.clone(),
@@ -633,11 +930,19 @@ impl Call {
             answer: Answer::Auto(to),
             set: Vec::new(),
             said: 0,
+            warned: Vec::new(),
         });
     }
 
     /// How many must-say lines the current step has.
     pub fn must_lines(&self, catalog: &Catalog) -> usize {
+        if self.closing {
+            return self
+                .closing_lines(catalog)
+                .iter()
+                .filter(|l| l.must)
+                .count();
+        }
         self.current(catalog).map(Step::must_lines).unwrap_or(0)
     }
 
@@ -689,51 +994,71 @@ impl Call {
             .collect()
     }
 
-    /// How far the call is: steps answered and an estimate of the total along
-    /// the shortest way from here to an outcome.
+    /// How far the call is: steps answered, and an estimate of the total
+    /// that does not under-read: the longest way from here to an outcome
+    /// (each way taken once, sub-flows' steps included, those taken over
+    /// from an earlier topic not), so "Langkah 3 dari ±12" can only come
+    /// out shorter than said.
     pub fn progress(&self, catalog: &Catalog) -> (usize, usize) {
         let done = self
             .path
             .iter()
             .filter(|e| !matches!(e.answer, Answer::Auto(_)))
             .count();
-        let left = self
-            .current_sop(catalog)
-            .map(|sop| shortest_to_outcome(sop, &self.at.step))
-            .unwrap_or(0);
+        let mut memo = BTreeMap::new();
+        let mut left = self.longest_from(catalog, &self.at.sop, &self.at.step, &mut memo);
+        for frame in &self.at.stack {
+            left += self.longest_from(catalog, &frame.sop, &frame.resume, &mut memo);
+        }
         (done, done + left)
     }
-}
 
-fn is_auto(kind: &StepKind) -> bool {
-    matches!(kind, StepKind::Decide { .. } | StepKind::Include { .. })
-}
-
-/// Steps the CSO still has to take on the shortest way to an outcome, this one included.
-fn shortest_to_outcome(sop: &Sop, from: &str) -> usize {
-    let mut dist: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut frontier = vec![from];
-    dist.insert(from, 0);
-    let mut i = 0;
-    while i < frontier.len() {
-        let id = frontier[i];
-        i += 1;
-        let Some(step) = sop.step(id) else { continue };
-        let d = dist[id];
-        if matches!(step.kind, StepKind::Outcome { .. }) {
-            return d + 1;
+    /// Steps the CSO answers on the longest way from `step` of `sop` to one
+    /// of its outcomes, the outcome itself included (0 for a sub-flow's
+    /// outcome, which returns). A way back to a step already on the way
+    /// counts as ending there (`Some(0)` in `memo` while it is being walked).
+    fn longest_from(
+        &self,
+        catalog: &Catalog,
+        sop_id: &str,
+        step_id: &str,
+        memo: &mut BTreeMap<(String, String), usize>,
+    ) -> usize {
+        let key = (sop_id.to_string(), step_id.to_string());
+        if let Some(&n) = memo.get(&key) {
+            return n;
         }
-        let cost = usize::from(!is_auto(&step.kind));
-        for next in sop.successors(step) {
-            if let Some(n) = sop.step(&next) {
-                if !dist.contains_key(n.id.as_str()) {
-                    dist.insert(n.id.as_str(), d + cost);
-                    frontier.push(n.id.as_str());
+        let (Some(sop), top) = (catalog.get(sop_id), sop_id == self.sop) else {
+            return 0;
+        };
+        let Some(step) = sop.step(step_id) else {
+            return 0;
+        };
+        memo.insert(key.clone(), 0);
+        let own = match &step.kind {
+            StepKind::Outcome { .. } => usize::from(top),
+            StepKind::Decide { .. } => 0,
+            StepKind::Include { sop: sub, .. } => {
+                let reused = self.earlier_run(catalog, sub).is_some();
+                match catalog.get(sub).and_then(Sop::start_id) {
+                    Some(first) if !reused => self.longest_from(catalog, sub, first, memo),
+                    _ => 0,
                 }
             }
-        }
+            _ => 1,
+        };
+        let after = match &step.kind {
+            StepKind::Outcome { .. } => 0,
+            _ => sop
+                .successors(step)
+                .iter()
+                .map(|n| self.longest_from(catalog, sop_id, n, memo))
+                .max()
+                .unwrap_or(0),
+        };
+        memo.insert(key, own + after);
+        own + after
     }
-    1
 }
 
 /// What an entry answered, for the "dropped" list and the path view.

@@ -3,7 +3,7 @@
 //! browser over SOP packs from a host. Every error names the file and step.
 
 use crate::model::{Catalog, Cond, FieldKind, Sop, Step, StepKind};
-use crate::template::{self, BUILTINS, FILTERS};
+use crate::template::{self, BUILTINS, FILTERS, OPTIONAL_FILTERS, VAR_ARG_FILTERS};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One problem in one SOP file.
@@ -267,13 +267,15 @@ impl Linter<'_> {
                     }
                     self.date_field(id, &format!("{}.min", f.id), f.min.as_deref());
                     self.date_field(id, &format!("{}.max", f.id), f.max.as_deref());
-                    let needs_against =
-                        matches!(f.kind, FieldKind::Invoice | FieldKind::AccountName);
+                    let needs_against = matches!(
+                        f.kind,
+                        FieldKind::Invoice | FieldKind::AccountName | FieldKind::Power
+                    );
                     if f.against.is_some() && !needs_against {
                         self.err(
                             id,
                             format!(
-                                "isian `{}`: `against` hanya untuk invoice dan account_name",
+                                "isian `{}`: `against` hanya untuk invoice, account_name dan power",
                                 f.id
                             ),
                         );
@@ -344,7 +346,8 @@ impl Linter<'_> {
             || c.ge.is_some()
             || c.from.is_some()
             || c.until.is_some()
-            || c.set.is_some();
+            || c.set.is_some()
+            || c.warned.is_some();
         if !any {
             self.err(id, format!("syarat pada `{}` tanpa pembanding", c.var));
         }
@@ -425,7 +428,19 @@ impl Linter<'_> {
                     Ok(ps) => {
                         for (name, filter) in ps {
                             if let Some(f) = filter {
-                                if !FILTERS.contains(&f) {
+                                let (fname, arg) = template::split_filter(f);
+                                let var_arg = arg.filter(|_| VAR_ARG_FILTERS.contains(&fname));
+                                if let Some(a) = var_arg {
+                                    if !maybe.contains(a) && !BUILTINS.contains(&a) {
+                                        self.err(
+                                            Some(&step.id),
+                                            format!(
+                                                "{what}: filter `{f}` memakai variabel `{a}` yang tidak pernah diisi"
+                                            ),
+                                        );
+                                    }
+                                }
+                                if !FILTERS.contains(&fname) {
                                     self.err(
                                         Some(&step.id),
                                         format!(
@@ -443,7 +458,12 @@ impl Linter<'_> {
                                     Some(&step.id),
                                     format!("{what}: placeholder `{{{name}}}` tidak dikenal"),
                                 );
-                            } else if !optional && !have.contains(name) {
+                            } else if !optional
+                                && !have.contains(name)
+                                && !filter.is_some_and(|f| {
+                                    OPTIONAL_FILTERS.contains(&template::split_filter(f).0)
+                                })
+                            {
                                 self.err(
                                     Some(&step.id),
                                     format!(
@@ -465,6 +485,28 @@ impl Linter<'_> {
                                 c.var
                             ),
                         );
+                    }
+                }
+            }
+            if let StepKind::Include {
+                sop: sub, prefill, ..
+            } = &step.kind
+            {
+                if let Some(child) = self.by_id.get(sub.as_str()) {
+                    for a in prefill {
+                        let is_field = child.steps.iter().any(|s| {
+                            matches!(&s.kind, StepKind::Collect { fields, .. }
+                                if fields.iter().any(|f| f.id == a.var))
+                        });
+                        if !is_field {
+                            self.err(
+                                Some(&step.id),
+                                format!(
+                                    "prefill `{}`: SOP `{sub}` tidak punya isian dengan id itu",
+                                    a.var
+                                ),
+                            );
+                        }
                     }
                 }
             }
@@ -574,8 +616,21 @@ fn templates_of(step: &Step) -> Vec<(String, &str, bool)> {
             out.push(("destination".into(), destination, false));
         }
         StepKind::Escalate { reason, .. } => out.push(("reason".into(), reason, false)),
-        StepKind::Outcome { summary, tickets } => {
+        // A prefill whose value is not there yet is left out.
+        StepKind::Include { prefill, .. } => {
+            for a in prefill {
+                out.push((format!("prefill `{}`", a.var), &a.value, true));
+            }
+        }
+        StepKind::Outcome {
+            summary,
+            tickets,
+            closing,
+        } => {
             out.push(("summary".into(), summary, false));
+            for (i, l) in closing.iter().enumerate() {
+                out.push((format!("closing[{}]", i + 1), &l.text, false));
+            }
             for t in tickets {
                 for f in &t.fields {
                     out.push((
@@ -586,7 +641,7 @@ fn templates_of(step: &Step) -> Vec<(String, &str, bool)> {
                 }
             }
         }
-        StepKind::Say { .. } | StepKind::Decide { .. } | StepKind::Include { .. } => {}
+        StepKind::Say { .. } | StepKind::Decide { .. } => {}
     }
     out
 }

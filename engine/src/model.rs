@@ -70,7 +70,14 @@ pub enum StepKind {
     /// Branch automatically on collected data: the first rule that holds wins.
     Decide { rules: Vec<Rule>, otherwise: String },
     /// Run another SOP as a sub-flow, then come back to `next`.
-    Include { sop: String, next: Option<String> },
+    Include {
+        sop: String,
+        next: Option<String>,
+        /// Values the sub-flow's fields of these ids start with (seed 000's
+        /// buyer HP and email for 001's), as if typed: the CSO still checks
+        /// and sends them, and a field the sub-flow skips never gets them.
+        prefill: Vec<Assign>,
+    },
     /// Transfer the call to another contact center.
     Transfer {
         destination: String,
@@ -94,6 +101,10 @@ pub enum StepKind {
         /// One line telling the CSO how the call ends.
         summary: String,
         tickets: Vec<TicketSpec>,
+        /// Lines said once at the very end of the call, after the offer of
+        /// other help, when this outcome was reached on the way (seed 001
+        /// butir 5–6: the service-information line).
+        closing: Vec<ScriptLine>,
     },
 }
 
@@ -121,6 +132,10 @@ pub struct Choice {
     pub next: String,
     /// Values this choice sets, usable as `{name}` in later templates.
     pub set: Vec<Assign>,
+    /// The step's must-say lines do not apply to a caller who answers this
+    /// (seed 004 I: an urgent caller is not redirected to PLN Mobile), so
+    /// the option may be chosen before they are ticked.
+    pub skip_must: bool,
 }
 
 /// `{ var = "alasan", value = "PEMOHON TIDAK MEMILIKI HP" }`
@@ -160,7 +175,10 @@ pub enum FieldKind {
     /// Several lines of free text (kept as one line in tickets).
     Note,
     Email,
+    /// A telephone number: mobile or fixed line (seed 001's "No. Telepon").
     Phone,
+    /// A mobile number only (seed 000's "Nomor Handphone pembeli").
+    Hp,
     Idpel,
     Nik,
     Power,
@@ -172,11 +190,12 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
-    pub const ALL: [FieldKind; 12] = [
+    pub const ALL: [FieldKind; 13] = [
         FieldKind::Text,
         FieldKind::Note,
         FieldKind::Email,
         FieldKind::Phone,
+        FieldKind::Hp,
         FieldKind::Idpel,
         FieldKind::Nik,
         FieldKind::Power,
@@ -194,6 +213,7 @@ impl FieldKind {
             FieldKind::Note => "note",
             FieldKind::Email => "email",
             FieldKind::Phone => "phone",
+            FieldKind::Hp => "hp",
             FieldKind::Idpel => "idpel",
             FieldKind::Nik => "nik",
             FieldKind::Power => "power",
@@ -235,6 +255,9 @@ pub struct Cond {
     pub until: Option<String>,
     /// `true`: the variable has a value; `false`: it has none.
     pub set: Option<bool>,
+    /// `true`: the field was accepted with a warning (an account name that
+    /// fails PLN Mobile's rule, a fixed-line number); `false`: without one.
+    pub warned: Option<bool>,
 }
 
 impl Cond {
@@ -247,6 +270,11 @@ impl Cond {
             .filter(|s| !s.is_empty());
         if let Some(want) = self.set {
             if want != v.is_some() {
+                return false;
+            }
+        }
+        if let Some(want) = self.warned {
+            if want != vars.contains_key(&warned_key(&self.var)) {
                 return false;
             }
         }
@@ -298,6 +326,12 @@ impl Cond {
         }
         true
     }
+}
+
+/// Where the call's variables note that a field was accepted with a warning:
+/// a name no template or field can use, since ids have no `#`.
+pub fn warned_key(var: &str) -> String {
+    format!("{var}#peringatan")
 }
 
 /// The back-office systems a ticket is written to.
@@ -486,15 +520,17 @@ pub mod keys {
         "summary",
         "ticket",
         "tickets",
+        "closing",
+        "prefill",
     ];
-    pub const OPTION_KEYS: &[&str] = &["id", "label", "next", "set"];
+    pub const OPTION_KEYS: &[&str] = &["id", "label", "next", "set", "skip_must"];
     pub const ASSIGN_KEYS: &[&str] = &["var", "value"];
     pub const FIELD_KEYS: &[&str] = &[
         "id", "label", "type", "required", "help", "prefill", "options", "min", "max", "against",
     ];
     pub const RULE_KEYS: &[&str] = &["when", "next", "label"];
     pub const COND_KEYS: &[&str] = &[
-        "var", "eq", "ne", "one_of", "le", "ge", "from", "until", "set",
+        "var", "eq", "ne", "one_of", "le", "ge", "from", "until", "set", "warned",
     ];
     pub const TICKET_KEYS: &[&str] = &["system", "tab", "field", "fields"];
     pub const TICKET_FIELD_KEYS: &[&str] = &["name", "value", "optional"];

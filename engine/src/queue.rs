@@ -72,8 +72,10 @@ impl Queue {
             .iter()
             .map(|(_, id)| vars.get(*id).cloned().unwrap_or_default())
             .collect();
-        if values.iter().all(String::is_empty) {
-            return false; // outside the window: no data a–g collected
+        // Only a request whose data a–g were taken joins: a purchase outside
+        // the window, or a call after the promo ended, has at most a date.
+        if !vars.contains_key(COLUMNS[0].1) {
+            return false;
         }
         match self.rows.iter_mut().find(|r| r.call_id == call.id) {
             Some(r) => r.values = values,

@@ -141,8 +141,7 @@ pub fn restore(catalog: &Catalog, saved: Saved) -> Result<Restored, String> {
             lost: Vec::new(),
         });
     }
-    let mut call = Call::start(catalog, &old.sop, old.caller.clone(), old.id.clone())
-        .map_err(|e| e.to_string())?;
+    let mut call = old.fresh(catalog).map_err(|e| e.to_string())?;
     let mut kept = 0;
     let mut lost = Vec::new();
     let mut replaying = true;

@@ -107,6 +107,25 @@ pub struct WalkItem {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub dropped: Vec<String>,
+    /// The step's must-say lines are left unticked and the input must still
+    /// be taken: the option chosen says they do not apply (`skip_must`).
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
+    pub unticked: bool,
+    /// At an outcome: another topic for the same caller, with this SOP.
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub topic: Option<String>,
+    /// At an outcome: nothing more was asked; the call's closing lines are said.
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
+    pub close: bool,
     /// The step's must-say lines are left unticked: the input must be refused
     /// for that. Otherwise the walk ticks them, as a CSO who said them.
     #[cfg_attr(
@@ -145,6 +164,18 @@ pub struct Expect {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub escalations: Vec<String>,
+    /// The topics ended before the last one (`topic` in the walk), in order.
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub earlier: Vec<Expect>,
+    /// The closing lines at the end of the call (`close` in the walk), as said.
+    #[cfg_attr(
+        feature = "authoring",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub closing: Vec<String>,
 }
 
 /// Parse `YYYY-MM-DD HH:MM`.
@@ -154,11 +185,39 @@ pub fn parse_now(s: &str) -> Option<chrono::NaiveDateTime> {
 
 /// Walk a scenario; `Err` explains the first difference.
 pub fn run(catalog: &Catalog, sc: &Scenario) -> Result<Composed, String> {
+    run_observed(catalog, sc, &mut |_| {})
+}
+
+/// `run`, showing `look` the call before each item of the walk and at its end.
+pub fn run_observed(
+    catalog: &Catalog,
+    sc: &Scenario,
+    look: &mut dyn FnMut(&Call),
+) -> Result<Composed, String> {
     let now = parse_now(&sc.now).ok_or_else(|| format!("`now` = \"{}\" tidak valid", sc.now))?;
-    let mut call =
-        Call::start(catalog, &sc.sop, sc.caller.clone(), "skenario").map_err(|e| e.to_string())?;
+    let mut call = Call::start(catalog, &sc.sop, sc.caller.clone(), "skenario", now.date())
+        .map_err(|e| e.to_string())?;
     for (i, item) in sc.walk.iter().enumerate() {
         let n = i + 1;
+        look(&call);
+        if let Some(sop) = &item.topic {
+            call.next_topic(catalog, sop, now)
+                .map_err(|e| format!("walk[{n}]: topik `{sop}`: {e}"))?;
+            continue;
+        }
+        if item.close {
+            if !call.begin_closing(catalog) {
+                return Err(format!(
+                    "walk[{n}]: `close` sebelum hasil akhir (di langkah `{}`)",
+                    call.at.step
+                ));
+            }
+            if item.unsaid && call.can_end(catalog).is_ok() {
+                return Err(format!("walk[{n}]: tidak ada kalimat penutup wajib"));
+            }
+            call.tick_all(catalog);
+            continue;
+        }
         if let Some(at) = &item.at {
             if &call.at.step != at {
                 return Err(format!(
@@ -206,7 +265,13 @@ pub fn run(catalog: &Catalog, sc: &Scenario) -> Result<Composed, String> {
                 }
             }
         }
-        call.tick_all(catalog);
+        if !item.unticked {
+            call.tick_all(catalog);
+        } else if call.unsaid(catalog).is_empty() {
+            return Err(format!(
+                "walk[{n}] di `{at}`: `unticked` di langkah tanpa kalimat wajib"
+            ));
+        }
         match call.answer(catalog, input) {
             Ok(acc) => {
                 if !item.errors.is_empty() {
@@ -235,6 +300,7 @@ pub fn run(catalog: &Catalog, sc: &Scenario) -> Result<Composed, String> {
             Err(e) => return Err(format!("walk[{n}] di `{at}`: {e}")),
         }
     }
+    look(&call);
     let composed = ticket::compose(catalog, &call, now).ok_or_else(|| {
         format!(
             "walk selesai di langkah `{}` ({}), belum sampai outcome",
@@ -242,6 +308,30 @@ pub fn run(catalog: &Catalog, sc: &Scenario) -> Result<Composed, String> {
         )
     })?;
     check_expect(&sc.expect, &composed)?;
+    if call.earlier.len() != sc.expect.earlier.len() {
+        return Err(format!(
+            "{} topik sebelumnya, diharapkan {}",
+            call.earlier.len(),
+            sc.expect.earlier.len()
+        ));
+    }
+    for (i, (topic, expect)) in call.earlier.iter().zip(&sc.expect.earlier).enumerate() {
+        check_expect(expect, &topic.composed).map_err(|e| format!("topik ke-{}: {e}", i + 1))?;
+    }
+    let closing: Vec<String> = if call.closing {
+        call.closing_lines(catalog)
+            .iter()
+            .map(|l| call.render(&l.text))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if closing != sc.expect.closing {
+        return Err(format!(
+            "kalimat penutup {closing:?}, diharapkan {:?}",
+            sc.expect.closing
+        ));
+    }
     Ok(composed)
 }
 

@@ -79,11 +79,41 @@ impl crate::json::FromJson for Honorific {
 }
 
 /// Placeholders every template may use without any step setting them.
-/// `nama`, `telepon`, `idpel` come from the caller header and may be empty.
-pub const BUILTINS: [&str; 5] = ["Bapak/Ibu", "Pak/Bu", "nama", "telepon", "idpel"];
+/// `nama`, `telepon`, `idpel` come from the caller header and may be empty;
+/// `hari_ini` is the day of the call (`YYYY-MM-DD`, WIB; the simulated day in
+/// training), for SOPs whose programme ends.
+pub const BUILTINS: [&str; 6] = [
+    "Bapak/Ibu",
+    "Pak/Bu",
+    "nama",
+    "telepon",
+    "idpel",
+    "hari_ini",
+];
 
-/// Filters a placeholder may carry after `|`.
-pub const FILTERS: [&str; 5] = ["upper", "lower", "tarif", "rupiah", "tanggal"];
+/// Filters a placeholder may carry after `|`. `tarif` may name the variable
+/// holding the customer's group after a colon (`{daya|tarif:peruntukan}`);
+/// `seluler` and `tetap` keep a telephone number only if it is a mobile
+/// number or a fixed line, for systems with a field for each; `awali` puts
+/// its text and a space before a value that is there, and leaves out both
+/// when it is empty or was never given (`{sid|awali:, SID}`).
+pub const FILTERS: [&str; 8] = [
+    "upper", "lower", "tarif", "rupiah", "tanggal", "seluler", "tetap", "awali",
+];
+
+/// Filters whose argument is the name of a variable, not text.
+pub const VAR_ARG_FILTERS: [&str; 1] = ["tarif"];
+
+/// Filters under which a placeholder may be left unset: it then renders nothing.
+pub const OPTIONAL_FILTERS: [&str; 1] = ["awali"];
+
+/// A filter as written after `|`: its name and what follows `:`, if anything.
+pub fn split_filter(filter: &str) -> (&str, Option<&str>) {
+    match filter.split_once(':') {
+        Some((name, arg)) => (name.trim(), Some(arg.trim())),
+        None => (filter, None),
+    }
+}
 
 /// A piece of a parsed template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,8 +219,13 @@ pub fn render(t: &str, env: &Env) -> String {
                     "Bapak/Ibu" => env.honorific.long().into(),
                     "Pak/Bu" => env.honorific.short().into(),
                     _ => match env.vars.get(name) {
-                        Some(v) => apply_filter(v, filter),
+                        Some(v) => apply_filter(v, filter, env.vars),
                         None if BUILTINS.contains(&name) => String::new(),
+                        None if filter
+                            .is_some_and(|f| OPTIONAL_FILTERS.contains(&split_filter(f).0)) =>
+                        {
+                            String::new()
+                        }
                         None => format!("[{name}]"),
                     },
                 };
@@ -204,24 +239,35 @@ pub fn render(t: &str, env: &Env) -> String {
     out
 }
 
-/// Apply a named filter; unknown filters (refused by the lint) leave the value as it is.
-pub fn apply_filter(value: &str, filter: Option<&str>) -> String {
-    match filter {
-        None => value.to_string(),
-        Some("upper") => crate::text::upper(value),
-        Some("lower") => crate::text::lower(value),
-        Some("tarif") => match value.parse::<u32>() {
-            Ok(va) => crate::validate::tariff_class(va).to_string(),
+/// A filter applied to a value; a value the filter cannot read is left as it
+/// is. `vars` gives a filter's argument variable its value.
+pub fn apply_filter(value: &str, filter: Option<&str>, vars: &BTreeMap<String, String>) -> String {
+    let Some((name, arg)) = filter.map(split_filter) else {
+        return value.to_string();
+    };
+    match name {
+        "upper" => crate::text::upper(value),
+        "lower" => crate::text::lower(value),
+        "tarif" => match value.parse::<u32>() {
+            Ok(va) => {
+                let group = arg.and_then(|a| vars.get(a)).map_or("", String::as_str);
+                crate::validate::tariff_class_of(group, va).to_string()
+            }
             Err(_) => value.to_string(),
         },
-        Some("rupiah") => match value.parse::<u64>() {
+        "rupiah" => match value.parse::<u64>() {
             Ok(n) => crate::validate::format_rupiah(n),
             Err(_) => value.to_string(),
         },
-        Some("tanggal") => match crate::dates::parse_iso(value) {
+        "tanggal" => match crate::dates::parse_iso(value) {
             Some(d) => crate::dates::dmy(d),
             None => value.to_string(),
         },
-        Some(_) => value.to_string(),
+        "seluler" if crate::validate::is_mobile(value) => value.to_string(),
+        "tetap" if !crate::validate::is_mobile(value) => value.to_string(),
+        "seluler" | "tetap" => String::new(),
+        "awali" if value.trim().is_empty() => String::new(),
+        "awali" => format!("{} {value}", arg.unwrap_or_default()),
+        _ => value.to_string(),
     }
 }

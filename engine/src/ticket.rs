@@ -185,7 +185,10 @@ pub fn compose(catalog: &Catalog, call: &Call, now: NaiveDateTime) -> Option<Com
     }
     let sop = catalog.get(&call.sop)?;
     let step = call.current(catalog)?;
-    let StepKind::Outcome { summary, tickets } = &step.kind else {
+    let StepKind::Outcome {
+        summary, tickets, ..
+    } = &step.kind
+    else {
         return None;
     };
 

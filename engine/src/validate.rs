@@ -20,10 +20,21 @@ pub const REQUIRED: &str = "Wajib diisi.";
 /// Email without the shape `nama@domain.tld`.
 pub const EMAIL_INVALID: &str =
     "Alamat email tidak valid: gunakan bentuk nama@domain.com (satu @, tanpa spasi).";
-/// Mobile number with letters or symbols, or not starting 08 / +62 / 62.
-pub const PHONE_INVALID: &str = "Nomor HP tidak valid: gunakan 08…, +62… atau 62…, 10–13 digit.";
+/// Telephone number with letters or symbols, or not starting 0 / +62 / 62.
+pub const PHONE_INVALID: &str = "Nomor telepon tidak valid: gunakan HP 08… (10–13 digit) atau \
+     telepon rumah/kantor 0 + kode area, mis. 021 7654321; boleh diawali +62 atau 62.";
+/// A mobile-only field given letters or symbols, or a number not starting 08 / +62 / 62.
+pub const MOBILE_INVALID: &str = "Nomor HP tidak valid: gunakan 08…, +62… atau 62…, 10–13 digit.";
+/// A mobile-only field given a fixed line.
+pub const MOBILE_FIXED: &str =
+    "Ini nomor telepon rumah/kantor; yang diminta nomor HP (08…), contoh 081234567890.";
 /// Mobile number of the right prefix but too short or too long.
 pub const PHONE_LENGTH: &str = "Nomor HP harus 10–13 digit dalam bentuk 08…, contoh 081234567890.";
+/// Fixed-line number too short or too long for an area code and a subscriber number.
+pub const FIXED_LENGTH: &str = "Nomor telepon rumah/kantor harus 0 + kode area (2–3 digit) + \
+     nomor 5–8 digit, contoh 021 7654321 atau 0361 234567.";
+/// Note under a fixed-line number: accepted, but it cannot take an SMS or WhatsApp.
+pub const PHONE_FIXED: &str = "Telepon rumah/kantor, bukan HP.";
 /// IDPEL that is not 12 digits.
 pub const IDPEL_INVALID: &str = "IDPEL tidak valid: harus 12 digit angka, contoh 512345678901.";
 /// NIK that is not 16 digits.
@@ -34,9 +45,22 @@ pub const NIK_DATE: &str = "NIK tidak valid: digit ke-7 s.d. 12 harus tanggal la
 /// Power that cannot be read as a number of VA.
 pub const POWER_INVALID: &str =
     "Daya tidak valid: tulis dalam VA atau kVA, contoh 2200, 2.200 VA atau 2,2 kVA.";
-/// Power that reads fine but is not one of PLN's steps.
-pub const POWER_NOT_STEP: &str = "Daya tidak sesuai daya standar PLN: gunakan mis. 450, 900, \
-     1300, 2200, 3500, 4400, 5500, 7700, 11000 VA, atau di atas 66000 VA.";
+/// Power that reads fine but is not one of PLN's steps: the message lists
+/// every step [`power`] accepts, from the same table.
+pub fn power_not_step() -> String {
+    let steps: Vec<String> = POWER_STEPS
+        .iter()
+        .map(|&va| format_thousands(u64::from(va)))
+        .collect();
+    let last = steps.last().cloned().unwrap_or_default();
+    format!(
+        "Daya tidak sesuai daya standar PLN: gunakan salah satu dari {} VA, atau lebih dari {last} VA.",
+        steps.join(", ")
+    )
+}
+
+/// Power above the current one is what a Penambahan Daya asks for.
+pub const POWER_NOT_ABOVE: &str = "Daya yang dimohon harus lebih besar dari daya saat ini";
 /// Date in none of the accepted shapes.
 pub const DATE_INVALID: &str =
     "Tanggal tidak valid: gunakan DD-MM-YYYY (tahun 4 digit), contoh 05-03-2021.";
@@ -104,10 +128,30 @@ pub fn check(kind: FieldKind, raw: &str, ctx: &FieldCtx<'_>) -> Result<Checked, 
         FieldKind::Text => Ok(ok(one_line(raw))),
         FieldKind::Note => Ok(ok(raw.trim().to_string())),
         FieldKind::Email => email(raw).map(ok),
-        FieldKind::Phone => phone(raw).map(ok),
+        FieldKind::Hp => mobile(raw).map(ok),
+        FieldKind::Phone => phone_number(raw).map(|p| Checked {
+            warnings: if p.fixed {
+                vec![PHONE_FIXED.to_string()]
+            } else {
+                Vec::new()
+            },
+            value: p.number,
+        }),
         FieldKind::Idpel => idpel(raw).map(ok),
         FieldKind::Nik => nik(raw).map(|n| ok(n.number)),
-        FieldKind::Power => power(raw).map(|va| ok(va.to_string())),
+        FieldKind::Power => {
+            let va = power(raw)?;
+            // `against`: the current power, which a requested one must exceed.
+            if let Some(now) = ctx.against.and_then(|s| s.parse::<u32>().ok()) {
+                if va <= now {
+                    return Err(format!(
+                        "{POWER_NOT_ABOVE} ({} VA).",
+                        format_thousands(u64::from(now))
+                    ));
+                }
+            }
+            Ok(ok(va.to_string()))
+        }
         FieldKind::Money => money(raw).map(|m| ok(m.to_string())),
         FieldKind::Date => {
             let d = date(raw)?;
@@ -122,12 +166,18 @@ pub fn check(kind: FieldKind, raw: &str, ctx: &FieldCtx<'_>) -> Result<Checked, 
                 warnings: invoice_warnings(raw, tx),
             })
         }
+        // A name PLN Mobile would refuse is the customer's to change in
+        // Profil, not a reason to stop the call: a warning (seed 004 II.A.1.b.1.a.1).
         FieldKind::AccountName => {
             let ktp = ctx.against.unwrap_or("");
-            if !ktp.trim().is_empty() {
-                account_name(raw, ktp)?;
-            }
-            Ok(ok(one_line(raw)))
+            let warnings = match account_name(raw, ktp) {
+                Err(w) if !ktp.trim().is_empty() => vec![w],
+                _ => Vec::new(),
+            };
+            Ok(Checked {
+                value: one_line(raw),
+                warnings,
+            })
         }
         FieldKind::Select => {
             let v = raw.trim();
@@ -224,13 +274,24 @@ pub fn email(raw: &str) -> Result<String, String> {
     }
 }
 
-/// An Indonesian mobile number, written `08…`, `+628…` or `628…` with any
-/// spaces, dots, dashes or parentheses. Normal form: digits only, `08…`,
-/// 10 to 13 digits.
-///
-/// `+62 (0)812…` is accepted too: the zero after the country code is a common
-/// habit and no Indonesian number starts `620`.
-pub fn phone(raw: &str) -> Result<String, String> {
+/// A telephone number in its normal form, and whether it is a fixed line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    /// Digits only, national form with its leading 0: `081234567890`, `0217654321`.
+    pub number: String,
+    /// A fixed line (telepon rumah/kantor): `0` + area code, not `08…`.
+    pub fixed: bool,
+}
+
+/// A telephone number as callers give it: a mobile number (`08…`, `+628…`,
+/// `628…`, 10–13 digits in the `08…` form) or a fixed line (`0` + a 2–3 digit
+/// area code + a 5–8 digit subscriber number: `021 7654321`,
+/// `(021) 765-4321`, `+62 21 7654321`). Seed 001 records "No. Telepon" and
+/// some callers only have a landline (004 I.a), so both are numbers; which
+/// one it is decides the field it goes to (AP2T has "Telepon" and "Hp").
+/// Spaces, dots, dashes and brackets are normalised away, as is a `(0)`
+/// after `+62`.
+pub fn phone_number(raw: &str) -> Result<Phone, String> {
     let s = compact(
         raw,
         &[
@@ -248,17 +309,46 @@ pub fn phone(raw: &str) -> Result<String, String> {
             None => return Err(PHONE_INVALID.to_string()),
         },
     };
-    if !national.starts_with('8') {
-        return Err(PHONE_INVALID.to_string());
+    // `national` lacks the leading 0. Mobile numbers are 08…; area codes
+    // start with 2–7 or 9 (0 and 1 begin international and service numbers).
+    let fixed = match national.bytes().next() {
+        Some(b'8') => false,
+        Some(b'2'..=b'7' | b'9') => true,
+        _ => return Err(PHONE_INVALID.to_string()),
+    };
+    let (len, message) = if fixed {
+        (7..=11, FIXED_LENGTH)
+    } else {
+        (9..=12, PHONE_LENGTH)
+    };
+    if !len.contains(&national.len()) {
+        return Err(message.to_string());
     }
-    // national lacks the leading 0 of the 08 form.
-    if !(9..=12).contains(&national.len()) {
-        return Err(PHONE_LENGTH.to_string());
+    let mut number = String::with_capacity(national.len() + 1);
+    number.push('0');
+    number.push_str(national);
+    Ok(Phone { number, fixed })
+}
+
+/// The normal form of a telephone number, mobile or fixed line (see [`phone_number`]).
+pub fn phone(raw: &str) -> Result<String, String> {
+    phone_number(raw).map(|p| p.number)
+}
+
+/// A mobile number only: a fixed line, or anything that is no number, is
+/// refused with a message about HP numbers.
+pub fn mobile(raw: &str) -> Result<String, String> {
+    match phone_number(raw) {
+        Ok(p) if p.fixed => Err(MOBILE_FIXED.to_string()),
+        Ok(p) => Ok(p.number),
+        Err(e) if e == PHONE_INVALID => Err(MOBILE_INVALID.to_string()),
+        Err(e) => Err(e),
     }
-    let mut out = String::with_capacity(national.len() + 1);
-    out.push('0');
-    out.push_str(national);
-    Ok(out)
+}
+
+/// Whether a normalised number (`phone`'s output) is a mobile number.
+pub fn is_mobile(number: &str) -> bool {
+    number.starts_with("08")
 }
 
 /// IDPEL, the 12-digit customer ID. Spaces, dots and dashes inside are
@@ -337,7 +427,7 @@ pub fn power(raw: &str) -> Result<u32, String> {
     if va > 66000 || POWER_STEPS.contains(&va) {
         Ok(va)
     } else {
-        Err(POWER_NOT_STEP.to_string())
+        Err(power_not_step())
     }
 }
 
@@ -354,6 +444,36 @@ pub fn tariff_class(va: u32) -> &'static str {
         0..=3499 => "R1",
         3500..=6599 => "R2",
         _ => "R3",
+    }
+}
+
+/// The tariff class of a customer group at a power. The class belongs to
+/// the customer, not to the power (DOMAIN.md): a shop at 2200 VA is B1, a
+/// mosque S2, a government office P1; only households follow the power
+/// alone. `group` is what the CSO chose (`Rumah tangga`, `Bisnis`,
+/// `Sosial`, `Pemerintah`, `Industri`, or the class letter); an empty or
+/// unknown group gives the household class, as seed 004's example does.
+pub fn tariff_class_of(group: &str, va: u32) -> &'static str {
+    let g = crate::text::lower(group.trim());
+    let letter = match g.as_str() {
+        "b" | "bisnis" => 'B',
+        "s" | "sosial" => 'S',
+        "p" | "pemerintah" => 'P',
+        "i" | "industri" => 'I',
+        _ => 'R',
+    };
+    match (letter, va) {
+        ('B', 0..=5500) => "B1",
+        ('B', 5501..=200_000) => "B2",
+        ('B', _) => "B3",
+        ('S', 0..=200_000) => "S2",
+        ('S', _) => "S3",
+        ('P', 0..=200_000) => "P1",
+        ('P', _) => "P2",
+        ('I', 0..=14_000) => "I1",
+        ('I', 14_001..=200_000) => "I2",
+        ('I', _) => "I3",
+        _ => tariff_class(va),
     }
 }
 
@@ -482,9 +602,13 @@ pub fn money(raw: &str) -> Result<u64, String> {
 
 /// An amount as Indonesians write it: `Rp1.500.000`.
 pub fn format_rupiah(amount: u64) -> String {
+    format!("Rp{}", format_thousands(amount))
+}
+
+/// A whole number with Indonesian thousands dots: `1.500.000`.
+pub fn format_thousands(amount: u64) -> String {
     let digits = amount.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
-    out.push_str("Rp");
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
@@ -711,8 +835,8 @@ pub fn account_name(account: &str, ktp_name: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "Nama akun PLN Mobile harus memuat unsur nama pada KTP ({}); \
-             jika tidak, Upgrade Akun akan ditolak.",
+            "Nama Akun belum memuat unsur nama pada KTP ({}): Upgrade Akun akan ditolak. \
+             Minta Pelanggan mengubah Nama Akun di menu Profil agar memuat unsur nama pada KTP.",
             elements.join(", ")
         ))
     }

@@ -114,7 +114,14 @@ fn library(cat: &Catalog) -> Library {
 }
 
 fn walk(cat: &Catalog, fill: &[(&str, &str)], colour: &str) -> Call {
-    let mut call = Call::start(cat, "semua-kunci", Caller::default(), "uji").unwrap();
+    let mut call = Call::start(
+        cat,
+        "semua-kunci",
+        Caller::default(),
+        "uji",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     assert_eq!(call.at.step, "mulai", "`start` names the first step");
     call.answer(cat, Input::Choose(colour.into())).unwrap();
     let raw = fill
@@ -151,7 +158,14 @@ fn the_widgets_catalogue_runs_ge_le_ne_one_of_from_until_set_min_max_and_start()
         assert_eq!(call.at.step, "tanya", "{jumlah} {tanggal} {colour}");
     }
     // min and max of the date field refuse days outside them.
-    let mut call = Call::start(cat, "semua-kunci", Caller::default(), "uji").unwrap();
+    let mut call = Call::start(
+        cat,
+        "semua-kunci",
+        Caller::default(),
+        "uji",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     call.answer(cat, Input::Choose("merah".into())).unwrap();
     for day in ["25-02-2021", "12-03-2021"] {
         let raw: BTreeMap<String, String> = form("3000", day)

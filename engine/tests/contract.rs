@@ -103,7 +103,14 @@ fn host_context_prefills_fields_with_the_same_id_as_if_typed() {
         unit: "DISTRIBUSI JAKARTA RAYA".into(),
         ..HostCaller::default()
     };
-    let mut call = Call::start(&cat, "transfer-elektrinet", host.caller(), "c1").unwrap();
+    let mut call = Call::start(
+        &cat,
+        "transfer-elektrinet",
+        host.caller(),
+        "c1",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     call.answer(&cat, Input::Choose("elektrinet".into()))
         .unwrap();
     let step = call.current(&cat).unwrap().clone();
@@ -143,7 +150,14 @@ fn input(item: &pandu_engine::scenario::WalkItem) -> Input {
 fn arriving_at_a_transfer_step_tells_the_host_where_to() {
     let cat = seeds();
     let sc = scenario(TRANSFER_SCENARIO);
-    let mut call = Call::start(&cat, &sc.sop, sc.caller.clone(), "c1").unwrap();
+    let mut call = Call::start(
+        &cat,
+        &sc.sop,
+        sc.caller.clone(),
+        "c1",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     let first = arrival(&cat, &call);
     assert_eq!(first.len(), 1);
     assert!(
@@ -151,7 +165,7 @@ fn arriving_at_a_transfer_step_tells_the_host_where_to() {
         if sop == "transfer-elektrinet" && step == "tanya-produk")
     );
     let mut seen = Vec::new();
-    for item in sc.walk.iter().filter(|i| !i.back) {
+    for item in sc.walk.iter().filter(|i| !i.back && !i.close) {
         // The CSO said the must-say lines.
         call.tick_all(&cat);
         let r = call.answer(&cat, input(item));

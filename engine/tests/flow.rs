@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use common::fill;
 use pandu_engine::authoring::load_dir;
 use pandu_engine::flow::{Call, Caller, Dropped, Input, Refusal};
-use pandu_engine::model::{Catalog, System};
+use pandu_engine::model::{Catalog, StepKind, System};
 use pandu_engine::template::Honorific;
 use pandu_engine::ticket::compose;
 use std::path::Path;
@@ -37,7 +37,14 @@ fn now() -> chrono::NaiveDateTime {
 
 /// Walks to the contact sub-flow with PD 1300 → 2200 VA.
 fn at_contact(cat: &Catalog) -> Call {
-    let mut call = Call::start(cat, "tambah-daya", caller(), "c1").unwrap();
+    let mut call = Call::start(
+        cat,
+        "tambah-daya",
+        caller(),
+        "c1",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     call.answer(cat, Input::Choose("pd".into())).unwrap();
     call.answer(
         cat,
@@ -50,7 +57,14 @@ fn at_contact(cat: &Catalog) -> Call {
 #[test]
 fn script_lines_use_the_callers_name_and_honorific() {
     let cat = catalog();
-    let call = Call::start(&cat, "tambah-daya", caller(), "c1").unwrap();
+    let call = Call::start(
+        &cat,
+        "tambah-daya",
+        caller(),
+        "c1",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     let step = call.current(&cat).unwrap();
     assert_eq!(
         call.render(&step.say[0].text),
@@ -98,7 +112,14 @@ fn decide_and_include_run_by_themselves_and_return() {
 #[test]
 fn invalid_fields_are_refused_with_their_messages_and_nothing_changes() {
     let cat = catalog();
-    let mut call = Call::start(&cat, "tambah-daya", caller(), "c1").unwrap();
+    let mut call = Call::start(
+        &cat,
+        "tambah-daya",
+        caller(),
+        "c1",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     call.answer(&cat, Input::Choose("pd".into())).unwrap();
     let before = call.clone();
     let err = call
@@ -109,7 +130,7 @@ fn invalid_fields_are_refused_with_their_messages_and_nothing_changes() {
     };
     assert_eq!(errs.len(), 2);
     assert_eq!(errs[0].0, "daya_lama");
-    assert_eq!(errs[0].1, pandu_engine::validate::POWER_NOT_STEP);
+    assert_eq!(errs[0].1, pandu_engine::validate::power_not_step());
     assert_eq!(
         errs[1],
         ("daya_baru".to_string(), "Wajib diisi.".to_string())
@@ -233,7 +254,14 @@ fn back_reroutes_and_reports_what_was_dropped() {
 #[test]
 fn above_the_limit_the_decide_takes_the_other_branch() {
     let cat = catalog();
-    let mut call = Call::start(&cat, "tambah-daya", caller(), "c1").unwrap();
+    let mut call = Call::start(
+        &cat,
+        "tambah-daya",
+        caller(),
+        "c1",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     call.answer(&cat, Input::Choose("pd".into())).unwrap();
     call.answer(
         &cat,
@@ -279,7 +307,14 @@ fn restart_starts_over_with_the_same_caller() {
 #[test]
 fn wrong_inputs_are_refused() {
     let cat = catalog();
-    let mut call = Call::start(&cat, "tambah-daya", caller(), "c1").unwrap();
+    let mut call = Call::start(
+        &cat,
+        "tambah-daya",
+        caller(),
+        "c1",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     assert_eq!(
         call.answer(&cat, Input::Choose("zzz".into())),
         Err(Refusal::Mismatch(
@@ -292,19 +327,35 @@ fn wrong_inputs_are_refused() {
             "langkah `jenis` (ask) tidak menerima lanjut".into()
         ))
     );
-    assert!(Call::start(&cat, "tidak-ada", caller(), "x").is_err());
+    assert!(Call::start(
+        &cat,
+        "tidak-ada",
+        caller(),
+        "x",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap()
+    )
+    .is_err());
     call.answer(&cat, Input::Choose("lain".into())).unwrap();
     assert_eq!(call.answer(&cat, Input::Continue), Err(Refusal::Finished));
 }
 
 #[test]
-fn progress_counts_answered_steps_and_the_shortest_way_left() {
+fn progress_counts_answered_steps_and_the_longest_way_left() {
     let cat = catalog();
-    let call = Call::start(&cat, "tambah-daya", caller(), "c1").unwrap();
-    // jenis → lain is the shortest way: 1 answer + the outcome.
-    assert_eq!(call.progress(&cat), (0, 2));
+    let call = Call::start(
+        &cat,
+        "tambah-daya",
+        caller(),
+        "c1",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
+    // jenis → daya → (kontak: email) → eskalasi → catat is the longest way:
+    // four answers and the outcome, the sub-flow's step counted.
+    assert_eq!(call.progress(&cat), (0, 5));
+    // Inside the sub-flow: its step, then the caller's escalation and outcome.
     let call = at_contact(&cat);
-    assert_eq!(call.progress(&cat).0, 2);
+    assert_eq!(call.progress(&cat), (2, 5));
 }
 
 /// SOP 003's transfer announcement is a must-say line: the seed forbids
@@ -313,11 +364,25 @@ fn progress_counts_answered_steps_and_the_shortest_way_left() {
 fn a_must_say_line_must_be_ticked_and_the_stamp_counts_it() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sops");
     let cat = load_dir(&dir).catalog();
-    let mut call = Call::start(&cat, "transfer-elektrinet", caller(), "m1").unwrap();
+    let mut call = Call::start(
+        &cat,
+        "transfer-elektrinet",
+        caller(),
+        "m1",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     call.answer(&cat, Input::Choose("elektrinet".into()))
         .unwrap();
-    call.answer(&cat, fill(&[("sid", ""), ("unit", "DISTRIBUSI BALI")]))
-        .unwrap();
+    call.answer(
+        &cat,
+        fill(&[
+            ("sid", ""),
+            ("unit", "DISTRIBUSI BALI"),
+            ("up3", "UP3 DENPASAR"),
+        ]),
+    )
+    .unwrap();
     // The caller is angry: the contact sub-flow is skipped, straight to the announcement.
     call.answer(&cat, Input::Choose("ya".into())).unwrap();
     assert_eq!(call.at.step, "sambung-elektrinet");
@@ -328,6 +393,16 @@ fn a_must_say_line_must_be_ticked_and_the_stamp_counts_it() {
         Err(Refusal::Unsaid(vec![0]))
     );
     assert_eq!(call, before, "a refused input changes nothing");
+    // The CSO is told which line is still to be said, as it reads on screen.
+    assert_eq!(
+        call.unsaid_lines(&cat),
+        vec![
+            "... Baik Ibu Hana Apsari Namira, mohon maaf saat ini Ibu terhubung dengan Contact \
+              Center PLN 123 Ketenagalistrikan, untuk informasi ELEKTRINET, Ibu akan kami \
+              sambungkan ke Contact Center PLN ICONPLUS 1500071, mohon ditunggu ya Bu ...?"
+                .to_string()
+        ]
+    );
     assert_eq!(
         Refusal::Unsaid(vec![0]).to_string(),
         "Centang dulu kalimat wajib setelah disampaikan kepada pelanggan."
@@ -348,6 +423,200 @@ fn a_must_say_line_must_be_ticked_and_the_stamp_counts_it() {
     assert_eq!(c.said, 1);
     assert_eq!(
         c.stamp(),
-        "SOP transfer-elektrinet v2023.07.26-3 · 22-11-2026 09:41 WIB · 1 kalimat wajib disampaikan"
+        "SOP transfer-elektrinet v2023.07.26-4 · 22-11-2026 09:41 WIB · 1 kalimat wajib disampaikan"
+    );
+}
+
+fn seed_catalog() -> Catalog {
+    load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../sops")).catalog()
+}
+
+fn day(iso: &str) -> chrono::NaiveDate {
+    pandu_engine::dates::parse_iso(iso).unwrap()
+}
+
+/// Seed 000's data (f) HP and (g) email are what 001's fields start with:
+/// the CSO checks them, and a field 001 skips never gets them.
+#[test]
+fn an_include_prefills_the_sub_flows_fields_it_names() {
+    let cat = seed_catalog();
+    let mut call = Call::start(
+        &cat,
+        "evoucher-tokopedia",
+        caller(),
+        "p1",
+        day("2021-03-09"),
+    )
+    .unwrap();
+    call.answer(&cat, Input::Choose("tokopedia".into()))
+        .unwrap();
+    call.answer(&cat, fill(&[("tanggal_transaksi", "08-03-2021")]))
+        .unwrap();
+    call.answer(
+        &cat,
+        fill(&[
+            ("nama_pembeli", "Made"),
+            ("invoice", "INV/20210308/XXI/III/700100200"),
+            ("produk", "AC"),
+            ("harga", "3750000"),
+            ("hp_pembeli", "0812 3900 1122"),
+            ("email_tokped", "made@gmail.com"),
+        ]),
+    )
+    .unwrap();
+    call.answer(&cat, Input::Continue).unwrap();
+    assert_eq!(call.at.step, "cek-pengecualian");
+    call.answer(&cat, Input::Choose("tidak".into())).unwrap();
+    call.answer(&cat, Input::Choose("ya".into())).unwrap();
+    let field = |call: &Call| match &call.current(&cat).unwrap().kind {
+        StepKind::Collect { fields, .. } => fields[0].clone(),
+        k => panic!("{k:?}"),
+    };
+    assert_eq!(call.field_start_value(&field(&call)), "made@gmail.com");
+    call.answer(&cat, fill(&[("email", "made@gmail.com")]))
+        .unwrap();
+    call.tick_all(&cat);
+    call.answer(&cat, Input::Continue).unwrap();
+    call.answer(&cat, Input::Choose("ya".into())).unwrap();
+    // The number in normal form, over the header's own number.
+    assert_eq!(call.field_start_value(&field(&call)), "081239001122");
+    // Nothing of it reaches a ticket until sent: the email is not a variable yet
+    // when 001 skips asking for it.
+    let mut skipped = Call::start(
+        &cat,
+        "evoucher-tokopedia",
+        caller(),
+        "p2",
+        day("2021-03-09"),
+    )
+    .unwrap();
+    for input in [
+        Input::Choose("tokopedia".into()),
+        fill(&[("tanggal_transaksi", "08-03-2021")]),
+        fill(&[
+            ("nama_pembeli", "Made"),
+            ("invoice", "INV/20210308/XXI/III/700100200"),
+            ("produk", "AC"),
+            ("harga", "3750000"),
+            ("hp_pembeli", "0812 3900 1122"),
+            ("email_tokped", "made@gmail.com"),
+        ]),
+        Input::Continue,
+        Input::Choose("tidak".into()),
+        Input::Choose("tidak".into()),
+    ] {
+        skipped.answer(&cat, input).unwrap();
+    }
+    assert!(!skipped.vars().contains_key("email"));
+}
+
+/// What the CSO typed and has not sent is kept with the call, survives a
+/// save and a reload, and starts the field again, even when it is not valid.
+#[test]
+fn typed_but_unsent_values_come_back_after_a_reload() {
+    let cat = seed_catalog();
+    let mut call = Call::start(
+        &cat,
+        "transfer-elektrinet",
+        caller(),
+        "d1",
+        day("2024-01-08"),
+    )
+    .unwrap();
+    call.answer(&cat, Input::Choose("elektrinet".into()))
+        .unwrap();
+    call.draft("unit", "DISTRIBUSI JA");
+    call.draft("sid", "12x");
+    let back: Call = pandu_engine::json::from_text(&pandu_engine::json::to_text(&call)).unwrap();
+    assert_eq!(back, call);
+    let StepKind::Collect { fields, .. } = &back.current(&cat).unwrap().kind else {
+        panic!()
+    };
+    let starts: Vec<String> = fields.iter().map(|f| back.field_start_value(f)).collect();
+    assert_eq!(starts, vec!["12x", "DISTRIBUSI JA", ""]);
+    // Sent: the draft has done its work.
+    call.answer(
+        &cat,
+        fill(&[
+            ("sid", "12"),
+            ("unit", "DISTRIBUSI JAKARTA RAYA"),
+            ("up3", "UP3 MENTENG"),
+        ]),
+    )
+    .unwrap();
+    assert!(call.drafts.is_empty());
+}
+
+/// `hari_ini` is the day of the call: an SOP whose programme ended says so
+/// on a later day, and plays as it was on a day within it (training).
+#[test]
+fn the_call_day_decides_whether_an_ended_programme_is_presented() {
+    let cat = seed_catalog();
+    let after = Call::start(&cat, "pln-terbaik", caller(), "h1", day("2022-02-07")).unwrap();
+    assert_eq!(after.at.step, "program-berakhir");
+    assert_eq!(
+        after.vars().get("hari_ini").map(String::as_str),
+        Some("2022-02-07")
+    );
+    let within = Call::start(&cat, "pln-terbaik", caller(), "h2", day("2021-06-14")).unwrap();
+    assert_eq!(within.at.step, "tanya-wilayah");
+    let voucher = Call::start(
+        &cat,
+        "evoucher-tokopedia",
+        caller(),
+        "h3",
+        day("2021-04-01"),
+    )
+    .unwrap();
+    assert_eq!(voucher.at.step, "promo-berakhir");
+}
+
+/// A second topic keeps the first one's tickets (composed when it ended),
+/// takes over what 001 collected, and is saved and restored whole.
+#[test]
+fn a_next_topic_keeps_the_first_and_is_saved_with_it() {
+    let cat = seed_catalog();
+    let mut call = Call::start(
+        &cat,
+        "transfer-elektrinet",
+        caller(),
+        "t1",
+        day("2024-01-08"),
+    )
+    .unwrap();
+    assert!(
+        call.next_topic(&cat, "niaga-pln-mobile", now()).is_err(),
+        "not at an outcome yet"
+    );
+    for input in [
+        Input::Choose("iconnet".into()),
+        fill(&[("unit", "DISTRIBUSI BANTEN"), ("up3", "UP3 SERPONG")]),
+        Input::Choose("tidak".into()),
+        Input::Choose("tidak".into()),
+        Input::Choose("lain".into()),
+        fill(&[("hp", "021 5550 1234")]),
+        Input::Choose("ya".into()),
+        Input::Continue,
+    ] {
+        call.tick_all(&cat);
+        call.answer(&cat, input).unwrap();
+    }
+    assert!(call.is_finished(&cat));
+    call.next_topic(&cat, "niaga-pln-mobile", now()).unwrap();
+    assert_eq!(
+        (call.sop.as_str(), call.at.step.as_str()),
+        ("niaga-pln-mobile", "salam-pembuka")
+    );
+    assert_eq!(call.earlier.len(), 1);
+    assert_eq!(call.earlier[0].composed.outcome, "catat-iconnet");
+    assert_eq!(call.caller, caller(), "the header stays");
+    let saved: Call = pandu_engine::json::from_text(&pandu_engine::json::to_text(&call)).unwrap();
+    assert_eq!(saved, call);
+    // Back at the first step of the new topic, nothing of the first is lost.
+    assert_eq!(call.back(&cat), None);
+    assert_eq!(call.earlier.len(), 1);
+    assert!(
+        !call.begin_closing(&cat),
+        "the new topic has no outcome yet"
     );
 }

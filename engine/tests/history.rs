@@ -86,7 +86,14 @@ fn fixtures() -> pandu_engine::model::Catalog {
 }
 
 fn walked(cat: &pandu_engine::model::Catalog) -> Call {
-    let mut call = Call::start(cat, "tambah-daya", Caller::default(), "c7").unwrap();
+    let mut call = Call::start(
+        cat,
+        "tambah-daya",
+        Caller::default(),
+        "c7",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     call.answer(cat, Input::Choose("pd".into())).unwrap();
     let f: BTreeMap<String, String> = [("daya_lama", "1300"), ("daya_baru", "2200")]
         .into_iter()

@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-const KINDS: [FieldKind; 12] = FieldKind::ALL;
+const KINDS: [FieldKind; 13] = FieldKind::ALL;
 
 /// Strings that hit the edges: digits, separators, RTL marks, emoji, markup.
 fn odd_string() -> impl Strategy<Value = String> {
@@ -171,12 +171,30 @@ fn valid_value(
             ["Hana Apsari Namira", "Budi", "DISTRIBUSI JAKARTA RAYA"][rng.pick(3)].into()
         }
         FieldKind::Email => "hana@contoh.co.id".into(),
-        FieldKind::Phone => {
-            ["081234567890", "+62 812-3456-789", "62.811.222.333"][rng.pick(3)].into()
-        }
+        FieldKind::Phone => [
+            "081234567890",
+            "+62 812-3456-789",
+            "62.811.222.333",
+            "(021) 765-4321",
+        ][rng.pick(4)]
+        .into(),
+        FieldKind::Hp => ["081234567890", "+62 812-3456-789", "62.811.222.333"][rng.pick(3)].into(),
         FieldKind::Idpel => "512345678901".into(),
         FieldKind::Nik => ["3171015201900003", "3171011201900003"][rng.pick(2)].into(),
-        FieldKind::Power => POWER_STEPS[rng.pick(POWER_STEPS.len())].to_string(),
+        // A requested power is above the current one (`against`).
+        FieldKind::Power => {
+            let floor = f
+                .against
+                .as_deref()
+                .and_then(|a| same_step.get(a))
+                .and_then(|v| v.parse::<u32>().ok())
+                .unwrap_or(0);
+            let above: Vec<u32> = POWER_STEPS.iter().copied().filter(|&p| p > floor).collect();
+            match above.len() {
+                0 => (floor + 1000).to_string(),
+                n => above[rng.pick(n)].to_string(),
+            }
+        }
         FieldKind::Date => {
             let lo = f
                 .min
@@ -221,8 +239,14 @@ fn walk(catalog: &Catalog, sop: &str, seed: u64) -> Result<(), TestCaseError> {
         phone: "081234567890".into(),
         ..Caller::default()
     };
-    let mut call = Call::start(catalog, sop, caller, "acak")
-        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let mut call = Call::start(
+        catalog,
+        sop,
+        caller,
+        "acak",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .map_err(|e| TestCaseError::fail(e.to_string()))?;
     for _ in 0..300 {
         if call.is_finished(catalog) {
             let now = chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
@@ -256,7 +280,13 @@ fn walk(catalog: &Catalog, sop: &str, seed: u64) -> Result<(), TestCaseError> {
         };
         // Now and then try to go on before saying the must-say lines: refused,
         // the call unchanged; then say them.
-        if !call.unsaid(catalog).is_empty() && rng.pick(2) == 0 {
+        let exempt = match (&step.kind, &input) {
+            (StepKind::Ask { options, .. }, Input::Choose(id)) => {
+                options.iter().any(|o| &o.id == id && o.skip_must)
+            }
+            _ => false,
+        };
+        if !call.unsaid(catalog).is_empty() && !exempt && rng.pick(2) == 0 {
             let before = call.clone();
             prop_assert!(matches!(
                 call.answer(catalog, input.clone()),

@@ -32,13 +32,15 @@ fn voucher_call_with(id: &str, data: &[(&str, &str)]) -> Call {
         .unwrap(),
     )
     .unwrap();
-    let walk = &sc
+    let sc = sc
         .scenarios
         .iter()
         .find(|s| s.expect.outcome.as_deref() == Some("catat-apkt"))
-        .expect("a scenario reaching catat-apkt")
-        .walk;
-    let mut call = Call::start(&cat, "evoucher-tokopedia", Caller::default(), id).unwrap();
+        .expect("a scenario reaching catat-apkt");
+    let walk = &sc.walk;
+    // On the scenario's day: after the promo ended the request is not taken.
+    let day = pandu_engine::scenario::parse_now(&sc.now).unwrap().date();
+    let mut call = Call::start(&cat, "evoucher-tokopedia", Caller::default(), id, day).unwrap();
     for item in walk {
         let input = if let Some(c) = &item.choose {
             Input::Choose(c.clone())
@@ -112,7 +114,14 @@ fn requests_queue_export_as_csv_and_are_marked_sent() {
 #[test]
 fn other_calls_do_not_join_the_queue() {
     let cat = catalog();
-    let call = Call::start(&cat, "transfer-elektrinet", Caller::default(), "t").unwrap();
+    let call = Call::start(
+        &cat,
+        "transfer-elektrinet",
+        Caller::default(),
+        "t",
+        pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
+    )
+    .unwrap();
     let mut q = Queue::default();
     assert!(!q.add(&call, at(5, 9, 0)));
     assert!(q.rows.is_empty());

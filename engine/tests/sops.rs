@@ -65,3 +65,49 @@ fn every_outcome_is_reached_by_a_scenario() {
         missing.join("\n")
     );
 }
+
+/// "Langkah N dari ±M" never under-reads: at every point of every scenario
+/// the steps still shown as left (M − N + 1, the outcome included) are at
+/// least three quarters of the steps that really remained on that walk.
+#[test]
+fn the_step_count_never_under_reads_the_steps_left() {
+    let loaded = load_dir(&sops_dir());
+    let catalog = loaded.catalog();
+    let mut worst = Vec::new();
+    let mut points = 0;
+    for (file, sf) in &loaded.scenarios {
+        for sc in &sf.scenarios {
+            // (topics before, answered, estimated total) at each point of the walk.
+            let mut seen: Vec<(usize, usize, usize)> = Vec::new();
+            scenario::run_observed(&catalog, sc, &mut |call| {
+                if !call.closing {
+                    let (done, total) = call.progress(&catalog);
+                    seen.push((call.earlier.len(), done, total));
+                }
+            })
+            .unwrap_or_else(|e| panic!("{file}: {}: {e}", sc.name));
+            let Some(&(_, _, _)) = seen.last() else {
+                continue;
+            };
+            for (i, &(topic, done, total)) in seen.iter().enumerate() {
+                // What really remained of this topic: answers still to come, and its outcome.
+                let last = seen
+                    .iter()
+                    .rev()
+                    .find(|s| s.0 == topic)
+                    .expect("this topic's own point");
+                let real = last.1 - done + 1;
+                let shown = total - done;
+                points += 1;
+                if shown * 4 < real * 3 {
+                    worst.push(format!(
+                        "{file}: \"{}\" point {i}: ±{shown} steps left shown, {real} really left",
+                        sc.name
+                    ));
+                }
+            }
+        }
+    }
+    assert!(points > 300, "only {points} points looked at");
+    assert!(worst.is_empty(), "\n{}\n", worst.join("\n"));
+}

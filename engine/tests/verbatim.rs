@@ -11,10 +11,13 @@
 //! next to each other (`Bapak/Ibu {... nama ...}` vs `{Bapak/Ibu} {nama}`) count
 //! as one. Whitespace runs and curly vs straight quotes are normalised; nothing
 //! else is: the literal text between placeholders must be identical, in order,
-//! and the `say` line must say nothing more than the seed line.
+//! and the `say` line must say nothing more than the seed line. A seed line
+//! may be said over consecutive lines of one step (part of it a must-say
+//! line), and a closing line of an outcome counts as said.
 
 use pandu_engine::authoring::load_dir;
 use pandu_engine::template::{self, Segment};
+use pandu_engine::StepKind;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -258,15 +261,33 @@ fn every_seed_line_is_said_verbatim() {
     let mut missing = Vec::new();
     let mut checked = 0;
     for (num, text) in &seeds {
+        // A step's lines, and an outcome's closing lines, one by one and
+        // run together: a seed line may be split where part of it must be
+        // ticked as said (004's "Apabila memerlukan bantuan …").
         let says: Vec<(String, String, String)> = loaded
             .sources
             .iter()
             .filter(|s| &s.sop.seed == num)
             .flat_map(|s| {
                 s.sop.steps.iter().flat_map(move |st| {
-                    st.say
+                    let closing = match &st.kind {
+                        StepKind::Outcome { closing, .. } => closing.clone(),
+                        _ => Vec::new(),
+                    };
+                    let lines: Vec<String> = st
+                        .say
                         .iter()
-                        .map(move |l| (s.sop.id.clone(), st.id.clone(), say_pattern(&l.text)))
+                        .chain(&closing)
+                        .map(|l| l.text.clone())
+                        .collect();
+                    let mut runs = Vec::new();
+                    for from in 0..lines.len() {
+                        for to in from + 1..=lines.len() {
+                            let text = lines[from..to].join(" ");
+                            runs.push((s.sop.id.clone(), st.id.clone(), say_pattern(&text)));
+                        }
+                    }
+                    runs
                 })
             })
             .collect();

@@ -156,7 +156,8 @@ pub fn FieldInput(
 fn kind_hint(kind: FieldKind) -> &'static str {
     match kind {
         FieldKind::Email => "Contoh: nama@domain.com",
-        FieldKind::Phone => "08…, +62… atau 62…, 10–13 digit",
+        FieldKind::Phone => "HP 08… atau telepon rumah/kantor 0 + kode area; +62 boleh",
+        FieldKind::Hp => "08…, +62… atau 62…, 10–13 digit",
         FieldKind::Idpel => "12 digit angka",
         FieldKind::Nik => "16 digit sesuai KTP",
         FieldKind::Power => "Dalam VA, mis. 2200 atau 2,2 kVA",
@@ -172,14 +173,14 @@ fn kind_hint(kind: FieldKind) -> &'static str {
 // type, which `type=email`/`type=date` would reject or reshape first.
 fn input_type(kind: FieldKind) -> &'static str {
     match kind {
-        FieldKind::Phone => "tel",
+        FieldKind::Phone | FieldKind::Hp => "tel",
         _ => "text",
     }
 }
 
 fn input_mode(kind: FieldKind) -> &'static str {
     match kind {
-        FieldKind::Phone => "tel",
+        FieldKind::Phone | FieldKind::Hp => "tel",
         FieldKind::Email => "email",
         FieldKind::Idpel | FieldKind::Nik => "numeric",
         _ => "text",
