@@ -235,6 +235,50 @@ pub fn packed_rust(catalog: &Catalog) -> String {
     out
 }
 
+/// The catalogue as data files for `library::Library::from_index`: the
+/// index (`katalog.json`) and one body per SOP, `katalog/<id>.<hash>.json`,
+/// named by its content so a browser may keep it for ever and a new version
+/// never meets an old copy. `search` gives each SOP the finder's prepared words.
+pub fn catalogue_files(
+    catalog: &Catalog,
+    search: impl Fn(&Sop) -> Option<Json>,
+) -> (String, Vec<(String, String)>) {
+    use sha2::Digest;
+    let mut index = crate::library::Index::default();
+    let mut files = Vec::new();
+    for sop in &catalog.sops {
+        let text = sop.to_json().to_text();
+        let digest = sha2::Sha256::digest(text.as_bytes());
+        let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        let path = format!("katalog/{}.{hash}.json", file_safe(&sop.id));
+        index.sops.push(crate::library::IndexEntry {
+            head: Sop {
+                start: None,
+                steps: Vec::new(),
+                ..sop.clone()
+            },
+            body: path.clone(),
+            search: search(sop),
+        });
+        files.push((path, text));
+    }
+    (index.to_json().to_text(), files)
+}
+
+// SOP ids are lower-case letters, digits and `-` by convention; anything
+// else would be trouble in a file name on some server.
+fn file_safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 /// The drills of every `*.drills.toml`, each replayed on the catalogue to
 /// find the path it expects. `Err` lists every drill that does not walk.
 pub fn drills(loaded: &Loaded) -> Result<Vec<crate::training::Drill>, Vec<String>> {

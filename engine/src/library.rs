@@ -3,8 +3,175 @@
 //! needs them. With five SOPs this changes little; with a thousand it is the
 //! difference between reading every step of every SOP before the finder
 //! takes a key, and reading one.
+//!
+//! The SOPs are data, not code: the build writes the index (`katalog.json`)
+//! and one body per SOP version, named by its content, next to the app; the
+//! widget fetches the index as it starts and a body when a call needs it. A
+//! deployment publishes more SOPs without a rebuild, listed in `terbitan.txt`;
+//! a host console sends packs. Both go through `Library::publish`, which
+//! checks an SOP with the SOPs it includes and lets it replace one of the same
+//! id only with a higher version.
 
+use crate::json::{FromJson, Json, Obj, ObjOut, ToJson};
 use crate::model::{Catalog, Sop, StepKind};
+use std::cmp::Ordering;
+
+/// The index's file name, next to `index.html`.
+pub const INDEX_FILE: &str = "katalog.json";
+/// The deployment's list of published SOP files, next to `index.html`.
+pub const MANIFEST_FILE: &str = "terbitan.txt";
+/// The index's format; an index of another format is not read.
+pub const INDEX_FORMAT: u32 = 1;
+
+/// One SOP in the index: its heading (the SOP without `start` and `step`),
+/// where its body is, and what the finder prepared from the whole SOP.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexEntry {
+    pub head: Sop,
+    /// The body's address, relative to the index.
+    pub body: String,
+    /// The finder's words for this SOP (`search`), prepared by the build.
+    pub search: Option<Json>,
+}
+
+/// `katalog.json`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index {
+    pub sops: Vec<IndexEntry>,
+}
+
+impl ToJson for IndexEntry {
+    fn to_json(&self) -> Json {
+        let mut o = ObjOut::default();
+        o.put("sop", &self.head);
+        o.put("body", &self.body);
+        if let Some(s) = &self.search {
+            o.put_json("search", s.clone());
+        }
+        o.done()
+    }
+}
+
+impl FromJson for IndexEntry {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        let o = Obj::of(j)?;
+        if let Some(k) = o.unknown(&["sop", "body", "search"]) {
+            return Err(format!("kunci `{k}` tidak dikenal"));
+        }
+        Ok(IndexEntry {
+            head: o.req("sop")?,
+            body: o.req("body")?,
+            search: o.get("search").cloned(),
+        })
+    }
+}
+
+impl ToJson for Index {
+    fn to_json(&self) -> Json {
+        let mut o = ObjOut::default();
+        o.put("format", &INDEX_FORMAT);
+        o.put("sops", &self.sops);
+        o.done()
+    }
+}
+
+impl FromJson for Index {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        let o = Obj::of(j)?;
+        let format: u32 = o.req("format")?;
+        if format != INDEX_FORMAT {
+            return Err(format!(
+                "format katalog {format} tidak dikenal (versi Pandu ini membaca format {INDEX_FORMAT})"
+            ));
+        }
+        Ok(Index {
+            sops: o.req("sops")?,
+        })
+    }
+}
+
+/// The published SOP files a deployment lists, one address per line
+/// (relative to the manifest); blank lines and `#` comments are skipped.
+pub fn manifest(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Versions compared as people read them: runs of digits as numbers, the
+/// rest as text, so "2021.06.11-10" is above "2021.06.11-9" and "10" above "9".
+pub fn version_cmp(a: &str, b: &str) -> Ordering {
+    fn parts(s: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let bytes = s.as_bytes();
+        for i in 1..=bytes.len() {
+            if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[start].is_ascii_digit() {
+                out.push((bytes[start].is_ascii_digit(), &s[start..i]));
+                start = i;
+            }
+        }
+        out
+    }
+    let (pa, pb) = (parts(a), parts(b));
+    for (x, y) in pa.iter().zip(&pb) {
+        let ord = match (x, y) {
+            ((true, x), (true, y)) => {
+                let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                x.len().cmp(&y.len()).then(x.cmp(y))
+            }
+            ((_, x), (_, y)) => x.cmp(y),
+        };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+    }
+    pa.len().cmp(&pb.len())
+}
+
+/// What became of one published SOP.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Published {
+    Added {
+        id: String,
+        source: String,
+    },
+    Replaced {
+        id: String,
+        old: String,
+        new: String,
+        source: String,
+    },
+    /// Not used: every reason, naming the file (or pack), the SOP and step.
+    Refused {
+        source: String,
+        reasons: Vec<String>,
+    },
+}
+
+impl Published {
+    /// One Indonesian line for the start screen.
+    pub fn message(&self) -> String {
+        match self {
+            Published::Added { id, source } => format!("SOP baru `{id}` dari {source} dipakai."),
+            Published::Replaced {
+                id,
+                old,
+                new,
+                source,
+            } => format!("SOP `{id}` diperbarui dari versi {old} ke versi {new} ({source})."),
+            Published::Refused { source, reasons } => {
+                format!("{source} ditolak: {}", reasons.join("; "))
+            }
+        }
+    }
+
+    pub fn is_refused(&self) -> bool {
+        matches!(self, Published::Refused { .. })
+    }
+}
 
 /// One built-in SOP as the build embeds it: its heading (the SOP without
 /// `start` and `step`) and the whole SOP, each a JSON text the one SOP
@@ -15,12 +182,25 @@ pub struct Packed {
     pub body: &'static str,
 }
 
+/// Where the steps of an SOP of the library are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Body {
+    /// Read: the catalogue entry has its steps.
+    Loaded,
+    /// Embedded, still to read.
+    Embedded(&'static str),
+    /// At this address (relative to the index), still to fetch.
+    At(String),
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     /// Headings of all SOPs, with the steps of those loaded.
     catalog: Catalog,
-    /// The whole SOPs still to read, by catalogue position.
-    bodies: Vec<Option<&'static str>>,
+    /// Where each SOP's steps are, by catalogue position.
+    bodies: Vec<Body>,
+    /// The finder's prepared words, by catalogue position, as the build wrote them.
+    search: Vec<Option<Json>>,
 }
 
 impl Library {
@@ -31,17 +211,39 @@ impl Library {
             .map(|p| crate::json::from_text::<Sop>(p.head))
             .collect::<Result<Vec<Sop>, String>>()?;
         Ok(Library {
+            search: vec![None; sops.len()],
             catalog: Catalog { sops },
-            bodies: packed.iter().map(|p| Some(p.body)).collect(),
+            bodies: packed.iter().map(|p| Body::Embedded(p.body)).collect(),
         })
     }
 
-    /// A catalogue read whole (a host's pack merged in): nothing left to load.
+    /// The catalogue of the build's index: headings now, bodies to fetch.
+    pub fn from_index(index: Index) -> Library {
+        let mut lib = Library::default();
+        for e in index.sops {
+            lib.bodies.push(Body::At(e.body));
+            lib.search.push(e.search);
+            lib.catalog.sops.push(Sop {
+                start: None,
+                steps: Vec::new(),
+                ..e.head
+            });
+        }
+        lib
+    }
+
+    /// A catalogue read whole: nothing left to load.
     pub fn from_catalog(catalog: Catalog) -> Library {
         Library {
-            bodies: vec![None; catalog.sops.len()],
+            bodies: vec![Body::Loaded; catalog.sops.len()],
+            search: vec![None; catalog.sops.len()],
             catalog,
         }
+    }
+
+    /// The finder's prepared words for each SOP, in catalogue order.
+    pub fn search_data(&self) -> &[Option<Json>] {
+        &self.search
     }
 
     /// Every SOP; those not loaded yet have no steps.
@@ -51,7 +253,154 @@ impl Library {
 
     pub fn is_loaded(&self, id: &str) -> bool {
         self.position(id)
-            .is_some_and(|i| self.bodies.get(i).is_some_and(Option::is_none))
+            .is_some_and(|i| self.bodies.get(i) == Some(&Body::Loaded))
+    }
+
+    /// The bodies to fetch before `id` can run, as (SOP id, address): its
+    /// own and those of the SOPs it includes, as far as the bodies read so
+    /// far tell. Fetch them, `insert_body`, and ask again until it is empty.
+    pub fn missing(&self, id: &str) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        let mut todo = vec![id.to_string()];
+        while let Some(id) = todo.pop() {
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id.clone());
+            let Some(i) = self.position(&id) else {
+                continue;
+            };
+            match &self.bodies[i] {
+                Body::At(path) => out.push((id, path.clone())),
+                Body::Embedded(_) => {}
+                Body::Loaded => todo.extend(includes(&self.catalog.sops[i])),
+            }
+        }
+        out
+    }
+
+    /// A fetched body: the whole SOP behind heading `id`, which must be that
+    /// SOP at that version.
+    pub fn insert_body(&mut self, id: &str, text: &str) -> Result<(), String> {
+        let i = self
+            .position(id)
+            .ok_or_else(|| format!("SOP `{id}` tidak ditemukan."))?;
+        let sop = read_body(&self.catalog.sops[i], text)?;
+        self.catalog.sops[i] = sop;
+        self.bodies[i] = Body::Loaded;
+        Ok(())
+    }
+
+    /// The SOPs a call of `id` runs on, with their steps: it and every SOP
+    /// it includes. A call keeps these, so it goes on (and restores) on the
+    /// versions it started with whatever is published meanwhile.
+    pub fn call_catalog(&mut self, id: &str) -> Result<Catalog, String> {
+        self.load(id)?;
+        let mut out = Catalog::default();
+        let mut todo = vec![id.to_string()];
+        while let Some(id) = todo.pop() {
+            if out.get(&id).is_some() {
+                continue;
+            }
+            let sop = self
+                .catalog
+                .get(&id)
+                .ok_or_else(|| format!("SOP `{id}` tidak ditemukan."))?;
+            if !self.is_loaded(&id) {
+                return Err(format!("Isi SOP `{id}` belum terbaca."));
+            }
+            todo.extend(includes(sop));
+            out.sops.push(sop.clone());
+        }
+        Ok(out)
+    }
+
+    /// A published SOP (a deployment's file, a host's pack), from `source`.
+    /// It is checked with the SOPs it includes, which must be loaded
+    /// (`missing` tells which bodies to fetch first); it replaces an SOP of
+    /// the same id only with a higher version. Refused, the catalogue is
+    /// as it was.
+    pub fn publish(&mut self, source: &str, sop: Sop) -> Published {
+        let refuse = |reasons: Vec<String>| Published::Refused {
+            source: source.to_string(),
+            reasons,
+        };
+        if sop.id.trim().is_empty() {
+            return refuse(vec!["SOP tanpa `id`".into()]);
+        }
+        let current = self.position(&sop.id);
+        if let Some(i) = current {
+            let old = &self.catalog.sops[i].version;
+            if version_cmp(&sop.version, old) != Ordering::Greater {
+                return refuse(vec![format!(
+                    "SOP `{}` versi {} tidak lebih baru dari versi {old} yang sudah dipakai",
+                    sop.id, sop.version
+                )]);
+            }
+        }
+        // Checked with what it includes: the lint's rules across SOPs
+        // (includes that exist, placeholders they set) need them.
+        let mut with = Catalog {
+            sops: vec![sop.clone()],
+        };
+        let mut todo = includes(&sop);
+        let mut unknown = Vec::new();
+        while let Some(id) = todo.pop() {
+            if id == sop.id || with.get(&id).is_some() {
+                continue;
+            }
+            match self.catalog.get(&id) {
+                Some(s) if self.is_loaded(&id) => {
+                    todo.extend(includes(s));
+                    with.sops.push(s.clone());
+                }
+                Some(_) => {
+                    let why = format!("isi SOP `{id}` yang di-include belum terbaca");
+                    if !unknown.contains(&why) {
+                        unknown.push(why);
+                    }
+                }
+                None => {}
+            }
+        }
+        if !unknown.is_empty() {
+            return refuse(unknown);
+        }
+        let errors: Vec<String> = crate::lint::lint_catalog(&with)
+            .iter()
+            .filter(|e| e.sop == sop.id)
+            .map(|e| match &e.step {
+                Some(step) => format!("SOP `{}`, langkah `{step}`: {}", e.sop, e.message),
+                None => format!("SOP `{}`: {}", e.sop, e.message),
+            })
+            .collect();
+        if !errors.is_empty() {
+            return refuse(errors);
+        }
+        match current {
+            Some(i) => {
+                let old = std::mem::replace(&mut self.catalog.sops[i], sop);
+                self.bodies[i] = Body::Loaded;
+                self.search[i] = None;
+                Published::Replaced {
+                    id: old.id,
+                    old: old.version,
+                    new: self.catalog.sops[i].version.clone(),
+                    source: source.to_string(),
+                }
+            }
+            None => {
+                let id = sop.id.clone();
+                self.catalog.sops.push(sop);
+                self.bodies.push(Body::Loaded);
+                self.search.push(None);
+                Published::Added {
+                    id,
+                    source: source.to_string(),
+                }
+            }
+        }
     }
 
     fn position(&self, id: &str) -> Option<usize> {
@@ -68,17 +417,18 @@ impl Library {
             let i = self
                 .position(&id)
                 .ok_or_else(|| format!("SOP `{id}` tidak ditemukan."))?;
-            let Some(body) = self.bodies[i] else {
-                continue;
-            };
-            let sop = read_body(&self.catalog.sops[i], body)?;
-            for s in &sop.steps {
-                if let StepKind::Include { sop, .. } = &s.kind {
-                    todo.push(sop.clone());
+            match &self.bodies[i] {
+                Body::Loaded => continue,
+                Body::At(path) => {
+                    return Err(format!("Isi SOP `{id}` belum diambil ({path})."));
+                }
+                Body::Embedded(body) => {
+                    let sop = read_body(&self.catalog.sops[i], body)?;
+                    todo.extend(includes(&sop));
+                    self.catalog.sops[i] = sop;
+                    self.bodies[i] = Body::Loaded;
                 }
             }
-            self.catalog.sops[i] = sop;
-            self.bodies[i] = None;
         }
         Ok(())
     }
@@ -91,6 +441,17 @@ impl Library {
         }
         Ok(&self.catalog)
     }
+}
+
+/// The SOPs a step of `sop` includes.
+fn includes(sop: &Sop) -> Vec<String> {
+    sop.steps
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StepKind::Include { sop, .. } => Some(sop.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The whole SOP behind a heading; it must be the same SOP and version.

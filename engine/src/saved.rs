@@ -16,6 +16,14 @@ pub fn call_key(id: &str) -> String {
     format!("{PREFIX}v{FORMAT}:call:{id}")
 }
 
+/// Storage key of the SOPs a call runs on, at the versions it started with
+/// (a `Catalog`): written once when the call starts or takes a new topic, so
+/// it restores on those versions after a reload, offline too, whatever was
+/// published since. It goes with the call.
+pub fn sops_key(id: &str) -> String {
+    format!("{PREFIX}v{FORMAT}:sops:{id}")
+}
+
 /// Where unreadable data is set aside, with the key it was found under.
 pub fn quarantine_key(original: &str, stamp: &str) -> String {
     format!("{PREFIX}{QUARANTINE}:{stamp}:{original}")
@@ -44,6 +52,8 @@ pub fn tab_key() -> String {
 pub enum Key {
     /// A saved call, with its id.
     Call(String),
+    /// The SOPs of a saved call, with the call's id.
+    CallSops(String),
     History,
     Queue,
     Tab,
@@ -78,8 +88,9 @@ pub fn parse_key(key: &str) -> Option<Key> {
             "riwayat" => Key::History,
             "antrean" => Key::Queue,
             "tab" => Key::Tab,
-            _ => match what.strip_prefix("call:") {
-                Some(id) if !id.is_empty() => Key::Call(id.to_string()),
+            _ => match (what.strip_prefix("call:"), what.strip_prefix("sops:")) {
+                (Some(id), _) if !id.is_empty() => Key::Call(id.to_string()),
+                (_, Some(id)) if !id.is_empty() => Key::CallSops(id.to_string()),
                 _ => Key::Unknown,
             },
         },

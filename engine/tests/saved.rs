@@ -3,18 +3,29 @@
 //! leave to a newer build.
 
 use pandu_engine::saved::{
-    call_key, history_key, parse_key, quarantine_key, queue_key, tab_key, Key, FORMAT, PREFIX,
+    call_key, history_key, parse_key, quarantine_key, queue_key, sops_key, tab_key, Key, FORMAT,
+    PREFIX,
 };
 
 #[test]
 fn every_key_pandu_writes_starts_with_the_prefix_and_reads_back() {
-    for key in [call_key("a-1"), history_key(), queue_key(), tab_key()] {
+    for key in [
+        call_key("a-1"),
+        sops_key("a-1"),
+        history_key(),
+        queue_key(),
+        tab_key(),
+    ] {
         assert!(key.starts_with(PREFIX), "{key}");
     }
     assert_eq!(parse_key(&call_key("a-1")), Some(Key::Call("a-1".into())));
     assert_eq!(
         parse_key(&call_key("id:with:colons")),
         Some(Key::Call("id:with:colons".into()))
+    );
+    assert_eq!(
+        parse_key(&sops_key("a:1")),
+        Some(Key::CallSops("a:1".into()))
     );
     assert_eq!(parse_key(&history_key()), Some(Key::History));
     assert_eq!(parse_key(&queue_key()), Some(Key::Queue));

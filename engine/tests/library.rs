@@ -1,0 +1,229 @@
+//! The catalogue as data: the build's index and bodies read back by the
+//! widget's library, bodies fetched as a call needs them, and published SOPs
+//! (a deployment's files, a host's packs) checked before they are used.
+
+use pandu_engine::authoring::{catalogue_files, load_dir};
+use pandu_engine::json::{from_text, to_text};
+use pandu_engine::library::{manifest, version_cmp, Index, Library, Published};
+use pandu_engine::model::{Catalog, StepKind};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn seeds() -> Catalog {
+    let loaded = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../sops"));
+    assert!(loaded.is_clean(), "{}", loaded.report());
+    loaded.catalog()
+}
+
+/// The build's files, and a library read from them as the widget does:
+/// the index, then bodies fetched one by one as `missing` names them.
+fn built(cat: &Catalog) -> (Library, BTreeMap<String, String>) {
+    let (index, bodies) = catalogue_files(cat, |_| None);
+    let index: Index = from_text(&index).unwrap();
+    (Library::from_index(index), bodies.into_iter().collect())
+}
+
+fn fetch_for(lib: &mut Library, files: &BTreeMap<String, String>, id: &str) -> Vec<String> {
+    let mut fetched = Vec::new();
+    loop {
+        let missing = lib.missing(id);
+        if missing.is_empty() {
+            return fetched;
+        }
+        for (sop, path) in missing {
+            lib.insert_body(&sop, &files[&path]).unwrap();
+            fetched.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_build_writes_what_the_widget_reads_bodies_named_by_content() {
+    let cat = seeds();
+    let (lib, files) = built(&cat);
+    assert_eq!(lib.catalog().sops.len(), cat.sops.len());
+    assert!(lib.catalog().sops.iter().all(|s| s.steps.is_empty()));
+    for (path, text) in &files {
+        assert!(
+            path.starts_with("katalog/") && path.ends_with(".json"),
+            "{path}"
+        );
+        // The same SOP writes the same name; another version another name.
+        let sop: pandu_engine::Sop = from_text(text).unwrap();
+        let mut newer = sop.clone();
+        newer.version.push('x');
+        let again = catalogue_files(&Catalog { sops: vec![sop] }, |_| None).1;
+        let other = catalogue_files(&Catalog { sops: vec![newer] }, |_| None).1;
+        assert_eq!(&again[0].0, path);
+        assert_ne!(&other[0].0, path);
+    }
+}
+
+#[test]
+fn a_call_fetches_its_sop_and_what_it_includes_and_nothing_else() {
+    let cat = seeds();
+    let (mut lib, files) = built(&cat);
+    let fetched = fetch_for(&mut lib, &files, "transfer-elektrinet");
+    assert_eq!(fetched.len(), 2, "{fetched:?}");
+    assert!(fetched[0].starts_with("katalog/transfer-elektrinet."));
+    assert!(fetched[1].starts_with("katalog/kontak-email-hp."));
+    assert!(!lib.is_loaded("niaga-pln-mobile"));
+    let own = lib.call_catalog("transfer-elektrinet").unwrap();
+    let ids: Vec<&str> = own.sops.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["transfer-elektrinet", "kontak-email-hp"]);
+    assert_eq!(
+        own.get("transfer-elektrinet"),
+        cat.get("transfer-elektrinet")
+    );
+    assert_eq!(
+        lib.call_catalog("niaga-pln-mobile").unwrap_err(),
+        format!(
+            "Isi SOP `niaga-pln-mobile` belum diambil ({}).",
+            lib.missing("niaga-pln-mobile")[0].1
+        )
+    );
+}
+
+#[test]
+fn a_body_that_is_not_the_sop_of_its_heading_is_refused() {
+    let cat = seeds();
+    let (mut lib, files) = built(&cat);
+    let path = &lib.missing("pln-terbaik")[0].1;
+    let wrong = files
+        .values()
+        .find(|t| t.contains("\"id\":\"transfer-elektrinet\""))
+        .unwrap();
+    let version = &cat.get("pln-terbaik").unwrap().version;
+    let other = &cat.get("transfer-elektrinet").unwrap().version;
+    assert_eq!(
+        lib.insert_body("pln-terbaik", wrong),
+        Err(format!(
+            "SOP `pln-terbaik` versi {version}: isi yang terbaca adalah SOP `transfer-elektrinet` versi {other}"
+        ))
+    );
+    assert!(!lib.is_loaded("pln-terbaik"));
+    assert!(lib
+        .insert_body("pln-terbaik", "{\"id\": ")
+        .unwrap_err()
+        .starts_with("SOP `pln-terbaik`: JSON tidak valid"));
+    lib.insert_body("pln-terbaik", &files[path]).unwrap();
+    assert!(lib.is_loaded("pln-terbaik"));
+}
+
+#[test]
+fn an_index_of_another_format_is_not_read() {
+    let (index, _) = catalogue_files(&seeds(), |_| None);
+    let other = index.replacen("\"format\":1", "\"format\":2", 1);
+    assert_eq!(
+        from_text::<Index>(&other).unwrap_err(),
+        "format katalog 2 tidak dikenal (versi Pandu ini membaca format 1)"
+    );
+    let back: Index = from_text(&index).unwrap();
+    assert_eq!(to_text(&back), index);
+}
+
+#[test]
+fn a_published_sop_replaces_only_with_a_higher_version_and_is_checked_with_its_includes() {
+    let cat = seeds();
+    let (mut lib, files) = built(&cat);
+    let mut newer = cat.get("pln-terbaik").unwrap().clone();
+    let old = newer.version.clone();
+    newer.version = "2021.06.11-10".into();
+    // Its sub-flow's body is not there yet: it cannot be checked.
+    assert_eq!(
+        lib.publish("terbitan/pln-terbaik.json", newer.clone()),
+        Published::Refused {
+            source: "terbitan/pln-terbaik.json".into(),
+            reasons: vec!["isi SOP `kontak-email-hp` yang di-include belum terbaca".into()],
+        }
+    );
+    fetch_for(&mut lib, &files, "kontak-email-hp");
+    let done = lib.publish("terbitan/pln-terbaik.json", newer.clone());
+    assert_eq!(
+        done,
+        Published::Replaced {
+            id: "pln-terbaik".into(),
+            old: old.clone(),
+            new: "2021.06.11-10".into(),
+            source: "terbitan/pln-terbaik.json".into(),
+        }
+    );
+    assert_eq!(
+        done.message(),
+        format!("SOP `pln-terbaik` diperbarui dari versi {old} ke versi 2021.06.11-10 (terbitan/pln-terbaik.json).")
+    );
+    assert!(lib.is_loaded("pln-terbaik"), "a published SOP comes whole");
+    // The same again, or an older one: refused, the newer one stays.
+    let mut older = newer.clone();
+    older.version = "2021.06.11-9".into();
+    assert_eq!(
+        lib.publish("terbitan/lama.json", older).message(),
+        "terbitan/lama.json ditolak: SOP `pln-terbaik` versi 2021.06.11-9 tidak lebih baru dari versi 2021.06.11-10 yang sudah dipakai"
+    );
+    assert_eq!(
+        lib.catalog().get("pln-terbaik").unwrap().version,
+        "2021.06.11-10"
+    );
+}
+
+#[test]
+fn a_broken_published_sop_is_refused_naming_file_sop_and_step_and_the_rest_stays() {
+    let cat = seeds();
+    let (mut lib, files) = built(&cat);
+    fetch_for(&mut lib, &files, "transfer-elektrinet");
+    let mut broken = cat.get("transfer-elektrinet").unwrap().clone();
+    broken.version = "2099".into();
+    for step in &mut broken.steps {
+        if let StepKind::Transfer { next, .. } = &mut step.kind {
+            *next = Some("langkah-hilang".into());
+        }
+    }
+    let Published::Refused { source, reasons } = lib.publish("terbitan/elektrinet.json", broken)
+    else {
+        panic!("a broken SOP is refused")
+    };
+    assert_eq!(source, "terbitan/elektrinet.json");
+    assert_eq!(
+        reasons[..2],
+        [
+            "SOP `transfer-elektrinet`, langkah `transfer-elektrinet`: `next` menunjuk langkah `langkah-hilang` yang tidak ada",
+            "SOP `transfer-elektrinet`, langkah `transfer-iconnet`: `next` menunjuk langkah `langkah-hilang` yang tidak ada",
+        ]
+    );
+    assert_eq!(
+        lib.catalog().get("transfer-elektrinet").unwrap().version,
+        cat.get("transfer-elektrinet").unwrap().version
+    );
+    // A new SOP is added at the end of the catalogue.
+    let mut fresh = cat.get("pln-terbaik").unwrap().clone();
+    fresh.id = "pln-terbaik-2026".into();
+    fetch_for(&mut lib, &files, "kontak-email-hp");
+    assert_eq!(
+        lib.publish("terbitan/baru.json", fresh),
+        Published::Added {
+            id: "pln-terbaik-2026".into(),
+            source: "terbitan/baru.json".into()
+        }
+    );
+    assert_eq!(lib.catalog().sops.last().unwrap().id, "pln-terbaik-2026");
+}
+
+#[test]
+fn the_manifest_lists_files_and_versions_compare_as_numbers() {
+    assert_eq!(
+        manifest("# SOP terbitan\n\nterbitan/a.json\n  terbitan/b.json  \n# nanti: c\n"),
+        vec!["terbitan/a.json", "terbitan/b.json"]
+    );
+    for (a, b, want) in [
+        ("10", "9", Ordering::Greater),
+        ("2021.06.11-10", "2021.06.11-9", Ordering::Greater),
+        ("2023.07.26-4", "2023.07.26-4", Ordering::Equal),
+        ("2", "2.1", Ordering::Less),
+        ("2024.01", "2023.12", Ordering::Greater),
+        ("007", "7", Ordering::Equal),
+        ("1a", "1b", Ordering::Less),
+    ] {
+        assert_eq!(version_cmp(a, b), want, "{a} vs {b}");
+    }
+}
