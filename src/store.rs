@@ -61,7 +61,10 @@ pub fn open(lib: &mut Library, now: NaiveDateTime) -> Found {
     let stamp = dates::key_stamp(now);
     for key in keys {
         let readable = match saved::parse_key(&key) {
-            None | Some(Key::Quarantined | Key::Newer | Key::Unknown | Key::Tab) => continue,
+            None
+            | Some(Key::Quarantined | Key::Newer | Key::Unknown | Key::Tab | Key::CallSops(_)) => {
+                continue
+            }
             Some(Key::Old) => false,
             Some(Key::Call(id)) => match read_call(lib, &key, &id) {
                 Ok(s) => {

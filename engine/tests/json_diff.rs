@@ -305,6 +305,10 @@ proptest! {
     /// as the same value.
     #[test]
     fn pandu_accepts_what_json_parse_accepts(text in a_text()) {
+        // Some builds of serde_json read an exponent too large for a float up
+        // to its last digit and take what follows (`-1e746951.5` as 0), an
+        // error in JSON.parse and in Pandu: not a difference of Pandu's.
+        prop_assume!(!huge_exponent(&text));
         let js = as_js_reads(&text);
         match (Json::parse(&text), serde_json::from_str::<Value>(&js)) {
             (Ok(j), Ok(v)) => prop_assert_eq!(to_serde(&j), v, "{:?}", text),
@@ -312,6 +316,27 @@ proptest! {
             (pandu, serde) => prop_assert!(false, "{:?}: Pandu {:?}, serde_json {:?}", text, pandu, serde),
         }
     }
+}
+
+/// An exponent of four digits or more (`1e1000`): past any float.
+fn huge_exponent(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b'e' | b'E') && {
+            let rest = &b[i + 1..];
+            let rest = rest
+                .strip_prefix(b"-")
+                .or(rest.strip_prefix(b"+"))
+                .unwrap_or(rest);
+            rest.iter().take_while(|d| d.is_ascii_digit()).count() >= 4
+        }
+    })
+}
+
+#[test]
+fn an_overflowing_exponent_with_text_after_it_is_refused() {
+    assert!(Json::parse("-1e746951.14781735").is_err());
+    assert!(huge_exponent("[1, -1e746951]") && !huge_exponent("1e400"));
 }
 
 /// The differences themselves, and the helper that stands for them.
