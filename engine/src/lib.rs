@@ -14,6 +14,8 @@ pub mod history;
 pub mod json;
 pub mod library;
 pub mod lint;
+#[cfg(feature = "map")]
+pub mod map;
 pub mod model;
 pub mod pack;
 pub mod queue;
