@@ -121,6 +121,11 @@ pub fn parse_scenarios(file: &str, text: &str) -> Result<ScenarioFile, LoadError
     toml::from_str(text).map_err(|e| toml_error(file, text, e))
 }
 
+/// Scenarios as a `*.scenarios.toml` file's text.
+pub fn scenarios_toml(scenarios: Vec<crate::scenario::Scenario>) -> Result<String, String> {
+    toml::to_string(&ScenarioFile { scenarios }).map_err(|e| e.to_string())
+}
+
 /// Everything found in an SOP directory.
 #[derive(Debug, Default)]
 pub struct Loaded {

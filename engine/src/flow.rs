@@ -81,8 +81,9 @@ pub struct Entry {
     /// Must-say lines of this step ticked as said (all of them, unless the
     /// option chosen says they do not apply to this caller).
     pub said: u32,
-    /// Fields of this step accepted with a warning (for `warned` conditions).
-    pub warned: Vec<String>,
+    /// Fields of this step accepted with a warning, with the warning (for
+    /// `warned` conditions, and a scenario recorded from the call).
+    pub warned: Vec<(String, String)>,
 }
 
 /// What a CSO sends the interpreter.
@@ -411,7 +412,7 @@ impl Call {
             for (k, v) in &e.set {
                 vars.insert(k.clone(), v.clone());
                 let mark = crate::model::warned_key(k);
-                if e.warned.contains(k) {
+                if e.warned.iter().any(|(id, _)| id == k) {
                     vars.insert(mark, String::new());
                 } else {
                     vars.remove(&mark);
@@ -494,8 +495,7 @@ impl Call {
             }
             (StepKind::Collect { fields, .. }, Input::Submit(raw)) => {
                 let (set, warnings) = self.check_fields(fields, &raw)?;
-                warned = warnings.iter().map(|(k, _)| k.clone()).collect();
-                warned.dedup();
+                warned = warnings.clone();
                 accepted.warnings = warnings;
                 (Answer::Fields(raw), set)
             }

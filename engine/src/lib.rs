@@ -9,6 +9,7 @@ pub mod authoring;
 pub mod codec;
 pub mod contract;
 pub mod dates;
+pub mod diff;
 pub mod flow;
 pub mod history;
 pub mod json;

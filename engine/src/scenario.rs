@@ -409,3 +409,68 @@ fn check_expect(expect: &Expect, got: &Composed) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// A scenario recorded from a call walked to its outcome (the studio's
+/// preview): each answered step as a walk item, the tickets as expected.
+/// Caller header, day and every answer are kept, so the scenario replays
+/// the same walk; errors and back-steps made on the way are not recorded.
+pub fn record(call: &Call, composed: &Composed, name: &str, now: &str) -> Scenario {
+    let walk = call
+        .path
+        .iter()
+        .filter_map(|e| {
+            let mut item = WalkItem {
+                at: Some(e.pos.step.clone()),
+                ..WalkItem::default()
+            };
+            match &e.answer {
+                crate::flow::Answer::Auto(_) => return None,
+                crate::flow::Answer::Continue => item.next = true,
+                crate::flow::Answer::Choice(id) => item.choose = Some(id.clone()),
+                crate::flow::Answer::Fields(raw) => {
+                    item.fill = Some(raw.clone());
+                    item.warnings = e.warned.iter().cloned().collect();
+                }
+            }
+            Some(item)
+        })
+        .collect();
+    let ticket = composed
+        .tickets
+        .iter()
+        .map(|t| {
+            (
+                t.system.as_str().to_string(),
+                t.fields
+                    .iter()
+                    .map(|f| (f.name.clone(), f.value.clone()))
+                    .collect(),
+            )
+        })
+        .collect();
+    Scenario {
+        name: name.to_string(),
+        sop: call.sop.clone(),
+        now: now.to_string(),
+        caller: call.caller.clone(),
+        opening: String::new(),
+        focus: String::new(),
+        walk,
+        expect: Expect {
+            outcome: Some(composed.outcome.clone()),
+            ticket,
+            transfers: composed
+                .transfers
+                .iter()
+                .map(|t| t.number.clone())
+                .collect(),
+            escalations: composed
+                .escalations
+                .iter()
+                .map(|e| format!("{} {}", e.channel, e.level).trim().to_string())
+                .collect(),
+            earlier: Vec::new(),
+            closing: Vec::new(),
+        },
+    }
+}

@@ -111,3 +111,28 @@ fn the_step_count_never_under_reads_the_steps_left() {
     assert!(points > 300, "only {points} points looked at");
     assert!(worst.is_empty(), "\n{}\n", worst.join("\n"));
 }
+
+/// A walk recorded as a scenario (the studio's "record from the preview")
+/// is written as TOML that reads back and replays to the same tickets.
+#[test]
+fn a_recorded_walk_replays_to_the_same_tickets() {
+    let loaded = load_dir(&sops_dir());
+    let catalog = loaded.catalog();
+    let mut recorded = 0;
+    for (file, sf) in &loaded.scenarios {
+        for sc in sf.scenarios.iter().filter(|s| s.expect.earlier.is_empty()) {
+            let mut last = None;
+            let composed = scenario::run_observed(&catalog, sc, &mut |c| last = Some(c.clone()))
+                .unwrap_or_else(|e| panic!("{file}: {e}"));
+            let call = last.expect("the call at its outcome");
+            let again = scenario::record(&call, &composed, "rekaman", &sc.now);
+            let text = pandu_engine::authoring::scenarios_toml(vec![again]).unwrap();
+            let back = pandu_engine::authoring::parse_scenarios("rekaman.toml", &text).unwrap();
+            let replayed = scenario::run(&catalog, &back.scenarios[0])
+                .unwrap_or_else(|e| panic!("{file}: \"{}\" recorded:\n{text}\n{e}", sc.name));
+            assert_eq!(replayed.tickets, composed.tickets, "{}", sc.name);
+            recorded += 1;
+        }
+    }
+    assert!(recorded > 40, "{recorded}");
+}
