@@ -56,6 +56,70 @@ pub enum Action {
     ClearDate,
 }
 
+/// The attributes the root's listeners read: written by the views through
+/// [`Action::act`], [`Action::arg`] and [`Typed::as_str`], never by hand.
+pub const ACT: &str = "data-act";
+pub const ARG: &str = "data-arg";
+pub const INPUT: &str = "data-input";
+
+impl Action {
+    /// `data-act`: the encoder beside [`parse`], so a view cannot write a
+    /// name the parser does not know.
+    pub fn act(&self) -> &'static str {
+        match self {
+            Action::Start(_) => "start",
+            Action::Choose(_) => "choose",
+            Action::Next => "next",
+            Action::Back => "back",
+            Action::BackTo(_) => "back-to",
+            Action::Restart => "restart",
+            Action::Leave => "leave",
+            Action::Wipe => "wipe",
+            Action::Confirm => "confirm",
+            Action::Cancel => "cancel",
+            Action::Finish => "finish",
+            Action::Resume(_) => "resume",
+            Action::Copy => "copy",
+            Action::ToggleHistory(_) => "history",
+            Action::SendPjSite => "send-pj-site",
+            Action::Tick(_) => "tick",
+            Action::Training(_) => "training",
+            Action::Drill(_) => "drill",
+            Action::DrillQuit => "drill-quit",
+            Action::ExportCsv => "export-csv",
+            Action::ExportJson => "export-json",
+            Action::ClearDate => "clear-date",
+        }
+    }
+
+    /// `data-arg`, for the actions that carry one (`None`: no attribute).
+    pub fn arg(&self) -> Option<String> {
+        match self {
+            Action::Start(s)
+            | Action::Choose(s)
+            | Action::Resume(s)
+            | Action::ToggleHistory(s)
+            | Action::Drill(s) => Some(s.clone()),
+            Action::BackTo(n) | Action::Tick(n) => Some(n.to_string()),
+            Action::Training(on) => Some(if *on { "on" } else { "off" }.into()),
+            Action::Next
+            | Action::Back
+            | Action::Restart
+            | Action::Leave
+            | Action::Wipe
+            | Action::Confirm
+            | Action::Cancel
+            | Action::Finish
+            | Action::Copy
+            | Action::SendPjSite
+            | Action::DrillQuit
+            | Action::ExportCsv
+            | Action::ExportJson
+            | Action::ClearDate => None,
+        }
+    }
+}
+
 /// The action of `data-act` with its `data-arg`; `None` for anything else.
 pub fn parse(act: &str, arg: &str) -> Option<Action> {
     let arg_s = || arg.to_string();
@@ -99,16 +163,32 @@ pub enum Typed {
     SimulatedDate,
 }
 
+impl Typed {
+    /// Every box the widget follows, for the round-trip test.
+    pub const ALL: [Typed; 6] = [
+        Typed::Search,
+        Typed::CallerName,
+        Typed::CallerHonorific,
+        Typed::CallerIdpel,
+        Typed::CallerPhone,
+        Typed::SimulatedDate,
+    ];
+
+    /// `data-input`, the encoder beside [`typed`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Typed::Search => "search",
+            Typed::CallerName => "caller-name",
+            Typed::CallerHonorific => "caller-honorific",
+            Typed::CallerIdpel => "caller-idpel",
+            Typed::CallerPhone => "caller-phone",
+            Typed::SimulatedDate => "sim-date",
+        }
+    }
+}
+
 pub fn typed(name: &str) -> Option<Typed> {
-    Some(match name {
-        "search" => Typed::Search,
-        "caller-name" => Typed::CallerName,
-        "caller-honorific" => Typed::CallerHonorific,
-        "caller-idpel" => Typed::CallerIdpel,
-        "caller-phone" => Typed::CallerPhone,
-        "sim-date" => Typed::SimulatedDate,
-        _ => return None,
-    })
+    Typed::ALL.into_iter().find(|t| t.as_str() == name)
 }
 
 #[cfg(test)]
@@ -128,5 +208,89 @@ mod tests {
         assert_eq!(parse("format-disk", ""), None);
         assert_eq!(typed("caller-phone"), Some(Typed::CallerPhone));
         assert_eq!(typed("unit"), None);
+    }
+
+    /// One of each variant. The `match` has no wildcard: a new variant fails
+    /// to compile here until it has an example, so the round trip covers it.
+    fn examples() -> Vec<Action> {
+        let all = vec![
+            Action::Start("transfer-elektrinet".into()),
+            Action::Choose("ya".into()),
+            Action::Next,
+            Action::Back,
+            Action::BackTo(3),
+            Action::Restart,
+            Action::Leave,
+            Action::Wipe,
+            Action::Confirm,
+            Action::Cancel,
+            Action::Finish,
+            Action::Resume("6f1c-22".into()),
+            Action::Copy,
+            Action::ToggleHistory("6f1c-22".into()),
+            Action::SendPjSite,
+            Action::Tick(0),
+            Action::Training(true),
+            Action::Training(false),
+            Action::Drill("Latihan 1: produk".into()),
+            Action::DrillQuit,
+            Action::ExportCsv,
+            Action::ExportJson,
+            Action::ClearDate,
+        ];
+        for a in &all {
+            match a {
+                Action::Start(_)
+                | Action::Choose(_)
+                | Action::Next
+                | Action::Back
+                | Action::BackTo(_)
+                | Action::Restart
+                | Action::Leave
+                | Action::Wipe
+                | Action::Confirm
+                | Action::Cancel
+                | Action::Finish
+                | Action::Resume(_)
+                | Action::Copy
+                | Action::ToggleHistory(_)
+                | Action::SendPjSite
+                | Action::Tick(_)
+                | Action::Training(_)
+                | Action::Drill(_)
+                | Action::DrillQuit
+                | Action::ExportCsv
+                | Action::ExportJson
+                | Action::ClearDate => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_action_round_trips_through_its_attributes() {
+        let all = examples();
+        for a in &all {
+            let arg = a.arg().unwrap_or_default();
+            assert_eq!(parse(a.act(), &arg).as_ref(), Some(a), "{a:?}");
+        }
+        // One name per variant: two variants sharing a name would parse as one.
+        let mut names: Vec<&str> = all.iter().map(Action::act).collect();
+        names.sort_unstable();
+        names.dedup();
+        let mut kinds = Vec::new();
+        for a in &all {
+            if !kinds.contains(&std::mem::discriminant(a)) {
+                kinds.push(std::mem::discriminant(a));
+            }
+        }
+        assert_eq!(names.len(), kinds.len());
+    }
+
+    #[test]
+    fn every_typed_box_round_trips_through_its_attribute() {
+        for t in Typed::ALL {
+            assert_eq!(typed(t.as_str()), Some(t));
+        }
     }
 }

@@ -3,14 +3,16 @@
 //! asked for. Messages are read and events shaped by `pandu_engine::contract`;
 //! moving them through `postMessage` or a callback is `browser`'s.
 
-use crate::browser;
+use crate::browser::embed::{self, HostCallback};
+use crate::browser::net;
+use crate::nav;
 use crate::state::CallCtx;
 use leptos::prelude::*;
 use pandu_engine::contract::{self, HostCaller, HostMessage, Origins, WidgetEvent};
 use pandu_engine::flow::Pos;
 use pandu_engine::ticket;
 use pandu_engine::Catalog;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Where the widget's events go.
 #[derive(Clone, Default)]
@@ -21,7 +23,7 @@ pub enum Sink {
     /// Inside an iframe: `postMessage` to the parent, at an allowed origin only.
     Parent,
     /// Mounted with `Pandu.mount`: the host's `onEvent` callback.
-    Callback(js_sys::Function),
+    Callback(HostCallback),
 }
 
 /// How the page or the `Pandu.mount` call set the widget up.
@@ -45,28 +47,33 @@ pub struct HostConfig {
     /// Where Pandu's own files are (`drills.json`): the page itself, or
     /// what `pandu-embed.js` tells a mount.
     pub assets: String,
+    /// Which widget of the page this is, for what it keeps per widget
+    /// (`store::tab_key`): `None` for the page's own, the mount element's
+    /// slot for `Pandu.mount`.
+    pub slot: Option<String>,
 }
 
 impl HostConfig {
     /// From the page address: `?embed=1&origins=…&sops=…`.
     pub fn from_page() -> HostConfig {
-        let spec = browser::query_param("origins").unwrap_or_default();
+        let spec = net::query_param("origins").unwrap_or_default();
         let (origins, refused_origins) = Origins::parse(&spec);
         HostConfig {
-            embed: browser::query_param("embed").is_some_and(|v| v != "0"),
+            embed: net::query_param("embed").is_some_and(|v| v != "0"),
             origins,
             refused_origins,
-            pack: browser::query_param("sops").filter(|s| !s.trim().is_empty()),
-            sink: if browser::in_frame() {
+            pack: net::query_param("sops").filter(|s| !s.trim().is_empty()),
+            sink: if embed::in_frame() {
                 Sink::Parent
             } else {
                 Sink::None
             },
             context: None,
             cso: String::new(),
-            training: browser::query_param("mode").is_some_and(|m| m == "latihan"),
-            sim_date: browser::query_param("tanggal"),
+            training: net::query_param("mode").is_some_and(|m| m == "latihan"),
+            sim_date: net::query_param("tanggal"),
             assets: "./".into(),
+            slot: None,
         }
     }
 
@@ -74,54 +81,52 @@ impl HostConfig {
     /// (a list or a comma-separated string), `sops`, `onEvent`, `context`
     /// (`caller`, `cso`) and `compact` (default true: a host page gives a panel).
     pub fn from_options(options: &JsValue) -> Result<HostConfig, String> {
-        let spec = match browser::prop(options, "origins") {
+        let spec = match embed::prop(options, "origins") {
             None => String::new(),
-            Some(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v)
-                .iter()
-                .filter_map(|o| o.as_string())
-                .collect::<Vec<_>>()
-                .join(","),
-            Some(v) => v
-                .as_string()
-                .ok_or("opsi `origins` harus berupa daftar atau teks")?,
+            Some(v) => match embed::string_list(&v) {
+                Some(list) => list.join(","),
+                None => v
+                    .as_string()
+                    .ok_or("opsi `origins` harus berupa daftar atau teks")?,
+            },
         };
         let (origins, refused_origins) = Origins::parse(&spec);
-        let sink = match browser::prop(options, "onEvent") {
+        let sink = match embed::prop(options, "onEvent") {
             None => Sink::None,
             Some(f) => Sink::Callback(
-                f.dyn_into::<js_sys::Function>()
-                    .map_err(|_| "opsi `onEvent` harus berupa fungsi".to_string())?,
+                HostCallback::from_value(f).ok_or("opsi `onEvent` harus berupa fungsi")?,
             ),
         };
-        let (context, cso) = match browser::prop(options, "context") {
+        let (context, cso) = match embed::prop(options, "context") {
             None => (None, String::new()),
             Some(c) => {
-                let caller = browser::prop(&c, "caller")
-                    .map(|c| browser::from_js::<HostCaller>(&c))
+                let caller = embed::prop(&c, "caller")
+                    .map(|c| embed::from_js::<HostCaller>(&c))
                     .transpose()
                     .map_err(|e| format!("opsi `context.caller` tidak terbaca: {e}"))?;
-                let cso = browser::prop(&c, "cso")
+                let cso = embed::prop(&c, "cso")
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
                 (caller, cso)
             }
         };
         Ok(HostConfig {
-            embed: browser::prop(options, "compact").and_then(|v| v.as_bool()) != Some(false),
+            embed: embed::prop(options, "compact").and_then(|v| v.as_bool()) != Some(false),
             origins,
             refused_origins,
-            pack: browser::prop(options, "sops").and_then(|v| v.as_string()),
+            pack: embed::prop(options, "sops").and_then(|v| v.as_string()),
             sink,
             context,
             cso,
-            training: browser::prop(options, "mode")
+            training: embed::prop(options, "mode")
                 .and_then(|v| v.as_string())
                 .as_deref()
                 == Some("latihan"),
-            sim_date: browser::prop(options, "tanggal").and_then(|v| v.as_string()),
-            assets: browser::prop(options, "assets")
+            sim_date: embed::prop(options, "tanggal").and_then(|v| v.as_string()),
+            assets: embed::prop(options, "assets")
                 .and_then(|v| v.as_string())
                 .unwrap_or_else(|| "./".into()),
+            slot: None,
         })
     }
 }
@@ -159,7 +164,7 @@ pub fn use_host() -> HostCtx {
 impl HostCtx {
     pub fn new(config: HostConfig, pack: Option<PackNotice>) -> HostCtx {
         let target = match config.sink {
-            Sink::Parent => browser::parent_origin().and_then(|o| config.origins.target_for(&o)),
+            Sink::Parent => embed::parent_origin().and_then(|o| config.origins.target_for(&o)),
             _ => None,
         };
         HostCtx {
@@ -183,15 +188,15 @@ impl HostCtx {
     /// Send an event to the host, with `"pandu": 1`. Never to `*`: in a frame
     /// it waits until the parent's origin is known to be allowed.
     pub fn emit(&self, event: &WidgetEvent) {
-        let Ok(message) = browser::to_js(event) else {
+        let Ok(message) = embed::to_js(event) else {
             return;
         };
         self.sink.with_value(|sink| match sink {
             Sink::None => {}
-            Sink::Callback(f) => browser::call_host(f, &message),
+            Sink::Callback(f) => f.call(&message),
             Sink::Parent => match self.target.get_value() {
                 Some(origin) => {
-                    let _ = browser::post_to_parent(&message, &origin);
+                    let _ = embed::post_to_parent(&message, &origin);
                 }
                 None => self.waiting.update_value(|w| w.push(message)),
             },
@@ -211,7 +216,7 @@ impl HostCtx {
             let waiting = std::mem::take(&mut *self.waiting.write_value());
             if let Some(to) = self.target.get_value() {
                 for m in waiting {
-                    let _ = browser::post_to_parent(&m, &to);
+                    let _ = embed::post_to_parent(&m, &to);
                 }
             }
         }
@@ -221,7 +226,7 @@ impl HostCtx {
     /// A message from the host page itself (`handle.send` of `Pandu.mount`).
     pub fn handle(&self, ctx: CallCtx, data: JsValue) {
         // Objects JSON cannot hold (functions, cycles) are not messages of the contract.
-        let Some(message) = browser::js_json(&data) else {
+        let Some(message) = embed::js_json(&data) else {
             return;
         };
         match contract::read(&message) {
@@ -244,16 +249,14 @@ impl HostCtx {
                 Ok(())
             }
             HostMessage::Start { sop, caller } => {
-                if let Some(running) = ctx
-                    .call
-                    .with_untracked(|c| c.as_ref().map(|c| c.sop.clone()))
-                {
-                    let done = ctx.finished_at.get_untracked().is_some();
-                    if !done {
-                        return Err(format!(
-                            "Panggilan dengan SOP `{running}` masih berjalan; kirim `reset` dulu."
-                        ));
-                    }
+                let done = ctx.finished_at.get_untracked().is_some();
+                let refused = ctx.call.with_untracked(|c| {
+                    nav::start_refused(c.as_ref().map(|c| c.sop.as_str()), done)
+                });
+                if let Some(refused) = refused {
+                    return Err(refused);
+                }
+                if ctx.call.with_untracked(Option::is_some) {
                     ctx.finish(true);
                 }
                 if let Some(caller) = caller {
@@ -350,15 +353,13 @@ pub async fn load_pack(
     origins: &Origins,
 ) -> Result<(Catalog, String), PackNotice> {
     let refuse = |errors: Vec<String>| PackNotice::Refused(url.to_string(), errors);
-    let (href, origin) = browser::resolve_url(url).map_err(|e| refuse(vec![e]))?;
-    if origin != browser::own_origin() && !origins.allows(&origin) {
+    let (href, origin) = net::resolve_url(url).map_err(|e| refuse(vec![e]))?;
+    if origin != net::own_origin() && !origins.allows(&origin) {
         return Err(refuse(vec![format!(
             "asal `{origin}` tidak ada dalam daftar origins yang diizinkan"
         )]));
     }
-    let text = browser::fetch_text(&href)
-        .await
-        .map_err(|e| refuse(vec![e]))?;
+    let text = net::fetch_text(&href).await.map_err(|e| refuse(vec![e]))?;
     let pack: Catalog = pandu_engine::codec::catalog(&text)
         .map_err(|e| refuse(vec![format!("isi paket bukan format SOP Pandu: {e}")]))?;
     let (merged, applied) = pandu_engine::pack::merge(builtin, pack).map_err(refuse)?;

@@ -5,14 +5,19 @@
 //! - `shift`: storage status, unfinished calls, shift history, e-voucher queue.
 //! - `store`: what is kept in the browser's storage, under which key.
 //! - `trainer`: training mode: drills, the simulated date, scores.
-//! - `keys`: the keyboard shortcuts, as a pure function.
-//! - `actions`: what a button's `data-act` means, as a pure function.
-//! - `browser`: the only module that talks to browser APIs.
+//! - `keys`: the keyboard shortcuts and what they do, as pure functions.
+//! - `actions`: what a button's `data-act` means, parsed and written by one type.
+//! - `hooks`: what the runtime looks up in the widget's DOM (`data-hook`), and element ids.
+//! - `nav`: the finder's order, the path view, a host's `start` refused: pure.
+//! - `host`: the host console: configuration, messages in, events out.
+//! - `browser`: the only module that talks to browser APIs, by concern.
 
 pub mod actions;
 pub mod browser;
+pub mod hooks;
 pub mod host;
 pub mod keys;
+pub mod nav;
 pub mod shift;
 pub mod state;
 pub mod store;

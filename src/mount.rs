@@ -1,9 +1,14 @@
 //! The script API for host pages that want the widget in their own DOM
 //! (`pandu-embed.js` exposes it as `Pandu`): `Pandu.mount(element, options)`
 //! returns a handle with `send(message)` and `unmount()`; `Pandu.unmount(element)`
-//! does the same from the element.
+//! does the same from the element. Several widgets may be mounted on one
+//! page, each in its own element: each keeps to its element (`browser::Dom`).
+//!
+//! The element types of the signatures come from the browser adapter
+//! (`browser::embed`): the adapter is the only code that names the browser's crates.
 
 use leptos::prelude::*;
+use pandu::browser::embed::{self, Element, HtmlElement};
 use pandu::host::HostConfig;
 use pandu::ui::{Inbox, Root};
 use std::any::Any;
@@ -11,7 +16,7 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 struct Mounted {
-    element: web_sys::Element,
+    element: Element,
     inbox: Inbox,
     // Dropping Leptos's unmount handle takes the widget out of the page and
     // runs its cleanups (listeners, timers).
@@ -25,7 +30,7 @@ thread_local! {
 /// A widget mounted by a host page.
 #[wasm_bindgen]
 pub struct PanduHandle {
-    element: web_sys::Element,
+    element: Element,
 }
 
 #[wasm_bindgen]
@@ -55,16 +60,16 @@ impl PanduHandle {
 /// Mount the widget inside `element`. Options: `origins`, `sops`, `onEvent`,
 /// `context` {`caller`, `cso`}, `compact` (see docs/EMBEDDING.md).
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<PanduHandle, JsValue> {
-    let config = HostConfig::from_options(&options)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("Pandu.mount: {e}"))))?;
-    let key: web_sys::Element = element.clone().into();
+pub fn mount(element: HtmlElement, options: JsValue) -> Result<PanduHandle, JsValue> {
+    let mut config = HostConfig::from_options(&options)
+        .map_err(|e| embed::js_error(&format!("Pandu.mount: {e}")))?;
+    let key: Element = element.clone().into();
     if MOUNTED.with(|m| m.borrow().iter().any(|x| x.element == key)) {
-        return Err(js_sys::Error::new(
+        return Err(embed::js_error(
             "Pandu.mount: elemen ini sudah berisi Pandu; panggil unmount dulu.",
-        )
-        .into());
+        ));
     }
+    config.slot = Some(embed::mount_slot(&key));
     let inbox: Inbox = Default::default();
     let given = inbox.clone();
     let handle = leptos::mount::mount_to(element, move || {
@@ -82,7 +87,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<PanduHan
 
 /// Take the widget out of `element`; `false` if it was not mounted there.
 #[wasm_bindgen]
-pub fn unmount(element: &web_sys::Element) -> bool {
+pub fn unmount(element: &Element) -> bool {
     let taken = MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
         let at = m.iter().position(|x| x.element == *element)?;

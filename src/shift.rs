@@ -53,8 +53,8 @@ impl Settings {
     /// From the page address.
     pub fn from_page() -> Settings {
         Settings::parse(
-            browser::query_param("riwayat").as_deref(),
-            browser::query_param("akhir_shift").as_deref(),
+            browser::net::query_param("riwayat").as_deref(),
+            browser::net::query_param("akhir_shift").as_deref(),
         )
     }
 }
@@ -138,12 +138,18 @@ impl ShiftCtx {
         });
     }
 
-    /// List the saved calls other than `running` (this tab's own).
+    /// List the saved calls other than `running` (this widget's own) and
+    /// those the other widgets of this tab run.
     pub fn list_unfinished(&self, calls: &[Saved], running: Option<&str>) {
+        let beside = self
+            .app
+            .tab
+            .with_value(|own| store::tab_calls_elsewhere(own));
         let list = self.app.with_cat(|cat| {
             calls
                 .iter()
                 .filter(|s| Some(s.call.id.as_str()) != running)
+                .filter(|s| !beside.contains(&s.call.id))
                 .filter_map(|s| store::describe(cat, s))
                 .collect()
         });
@@ -270,7 +276,8 @@ impl ShiftCtx {
             if q.unsent().next().is_none() {
                 return false;
             }
-            if let Err(e) = browser::download(&name, "text/csv;charset=utf-8", &q.export_csv()) {
+            if let Err(e) = browser::net::download(&name, "text/csv;charset=utf-8", &q.export_csv())
+            {
                 failed = Some(e);
                 return false;
             }

@@ -3,19 +3,19 @@
 //! the engine and then does the UI's part (notice, focus, stamp time,
 //! autosave), so no component changes the call behind another's back.
 
-use crate::browser;
+use crate::browser::{self, Dom};
+use crate::hooks::{self, Hook};
+use crate::keys::StepShape;
+use crate::nav;
 use crate::shift::ShiftCtx;
 use crate::store;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
-use pandu_engine::flow::{describe, Answer, Call, Caller, Dropped, Input, Refusal};
+use pandu_engine::flow::{Answer, Call, Caller, Dropped, Input, Refusal};
 use pandu_engine::library::Library;
 use pandu_engine::saved;
 use pandu_engine::{search, ticket, Catalog, Step, StepKind};
 use std::collections::BTreeMap;
-
-/// Where the focus goes after a transition: the step's first control.
-pub const STEP_SCOPE: &str = "[data-testid=\"step\"]";
 
 /// The catalogue, the clock the widget believes, and what is derived from them once.
 #[derive(Clone, Copy)]
@@ -31,6 +31,10 @@ pub struct AppCtx {
     pub sim: RwSignal<Option<NaiveDate>>,
     /// The copy status of the tickets on screen (only one set is ever shown).
     pub copy: CopyCtx,
+    /// This widget's piece of the page: every focus and look-up goes through it.
+    pub dom: Dom,
+    /// Where this widget keeps the id of its call in this tab (`store::tab_key`).
+    pub tab: StoredValue<String>,
 }
 
 /// What the last transition left for the CSO to read.
@@ -128,7 +132,7 @@ pub fn use_call() -> CallCtx {
 }
 
 impl AppCtx {
-    pub fn new(lib: Library, today: NaiveDate) -> AppCtx {
+    pub fn new(lib: Library, today: NaiveDate, dom: Dom, tab: String) -> AppCtx {
         let index = search::Index::new(lib.catalog());
         AppCtx {
             lib: StoredValue::new(lib),
@@ -137,7 +141,14 @@ impl AppCtx {
             training: RwSignal::new(false),
             sim: RwSignal::new(None),
             copy: CopyCtx::new(),
+            dom,
+            tab: StoredValue::new(tab),
         }
+    }
+
+    /// Remember (or forget) the call this widget runs in this tab.
+    pub fn set_tab_call(&self, id: Option<&str>) {
+        self.tab.with_value(|key| store::set_tab_call(key, id));
     }
 
     /// Read the catalogue (SOPs not loaded yet have no steps).
@@ -189,10 +200,29 @@ impl CallCtx {
         }
     }
 
-    /// The current step, cloned out of the catalogue (untracked).
-    pub fn current_step(&self) -> Option<Step> {
-        let call = self.call.get_untracked()?;
-        self.app.with_cat(|cat| call.current(cat).cloned())
+    /// Read the current step in place (untracked); `None` without a call.
+    pub fn with_step<R>(&self, f: impl FnOnce(&Step) -> R) -> Option<R> {
+        self.call.with_untracked(|c| {
+            let c = c.as_ref()?;
+            self.app.with_cat(|cat| c.current(cat).map(f))
+        })
+    }
+
+    /// What the current step offers the shortcuts; `None` without a call.
+    pub fn step_shape(&self) -> Option<StepShape> {
+        if self.call.with_untracked(Option::is_none) {
+            return None;
+        }
+        Some(
+            self.with_step(|s| match &s.kind {
+                StepKind::Ask { options, .. } => StepShape::Ask(options.len()),
+                StepKind::Say { .. } | StepKind::Transfer { .. } | StepKind::Escalate { .. } => {
+                    StepShape::Continues
+                }
+                _ => StepShape::Other,
+            })
+            .unwrap_or(StepShape::Other),
+        )
     }
 
     /// Render a template against the call (tracked: follows the caller header).
@@ -219,7 +249,7 @@ impl CallCtx {
             })
             .map_err(|e| e.to_string())?;
         if self.app.live() {
-            store::set_tab_call(Some(&call.id));
+            self.app.set_tab_call(Some(&call.id));
         }
         self.notice.set(Notice::default());
         self.settle(call);
@@ -256,7 +286,7 @@ impl CallCtx {
             text.push(' ');
             text.push_str(&n);
         }
-        store::set_tab_call(Some(&id));
+        self.app.set_tab_call(Some(&id));
         self.caller.set(restored.call.caller.clone());
         self.notice.set(Notice {
             restored: Some(text),
@@ -282,12 +312,14 @@ impl CallCtx {
 
     /// Choose the n-th (1-based) option of the current ask step, if it has one.
     pub fn choose_nth(&self, n: usize) {
-        let id = match self.current_step().map(|s| s.kind) {
-            Some(StepKind::Ask { options, .. }) => {
-                options.get(n.wrapping_sub(1)).map(|o| o.id.clone())
-            }
-            _ => None,
-        };
+        let id = self
+            .with_step(|s| match &s.kind {
+                StepKind::Ask { options, .. } => {
+                    options.get(n.wrapping_sub(1)).map(|o| o.id.clone())
+                }
+                _ => None,
+            })
+            .flatten();
         if let Some(id) = id {
             self.choose(&id);
         }
@@ -295,11 +327,7 @@ impl CallCtx {
 
     /// Continue a say, transfer or escalate step.
     pub fn proceed(&self) {
-        let continues = matches!(
-            self.current_step().map(|s| s.kind),
-            Some(StepKind::Say { .. } | StepKind::Transfer { .. } | StepKind::Escalate { .. })
-        );
-        if continues {
+        if self.step_shape() == Some(StepShape::Continues) {
             let _ = self.answer(Input::Continue, Vec::new());
         }
     }
@@ -307,11 +335,17 @@ impl CallCtx {
     /// Send the collect form with what was typed, by field id. A refusal
     /// shows each field's message, a summary, and puts the focus on the first.
     pub fn submit(&self, raw: BTreeMap<String, String>) {
-        let labels: Vec<(String, String)> = match self.current_step().map(|s| s.kind) {
-            Some(StepKind::Collect { fields, .. }) => {
-                fields.into_iter().map(|f| (f.id, f.label)).collect()
-            }
-            _ => return,
+        let labels = self.with_step(|s| match &s.kind {
+            StepKind::Collect { fields, .. } => Some(
+                fields
+                    .iter()
+                    .map(|f| (f.id.clone(), f.label.clone()))
+                    .collect::<Vec<_>>(),
+            ),
+            _ => None,
+        });
+        let Some(labels) = labels.flatten() else {
+            return;
         };
         if let Err(Refusal::Invalid(errs)) = self.answer(Input::Submit(raw), labels) {
             let form = self.form;
@@ -321,10 +355,7 @@ impl CallCtx {
                 n => format!("{n} isian perlu diperbaiki sebelum lanjut."),
             }));
             if let Some((id, _)) = errs.first() {
-                browser::focus_soon(format!(
-                    "[data-testid=\"field\"][data-field-id=\"{}\"] :is(input, select, textarea)",
-                    css_escape(id)
-                ));
+                self.app.dom.focus_soon(hooks::field_control(id));
             }
             form.errors.set(pandu_engine::small::map(errs));
         }
@@ -334,16 +365,18 @@ impl CallCtx {
     /// flagged), with the same rules as on send; `form` is what the form
     /// holds now, for cross-checks.
     pub fn check_field(&self, id: &str, form_values: &BTreeMap<String, String>) {
-        let Some(StepKind::Collect { fields, .. }) = self.current_step().map(|s| s.kind) else {
-            return;
-        };
-        let Some(field) = fields.iter().find(|f| f.id == id) else {
-            return;
-        };
-        let text = form_values.get(id).cloned().unwrap_or_default();
-        let result = self
-            .call
-            .with_untracked(|c| c.as_ref().map(|c| c.check_field(field, &text, form_values)));
+        let text = form_values.get(id).map(String::as_str).unwrap_or_default();
+        // The field and the call are read in place: nothing is cloned per keystroke.
+        let result = self.call.with_untracked(|c| {
+            let c = c.as_ref()?;
+            self.app.with_cat(|cat| match &c.current(cat)?.kind {
+                StepKind::Collect { fields, .. } => {
+                    let field = fields.iter().find(|f| f.id == id)?;
+                    Some(c.check_field(field, text, form_values))
+                }
+                _ => None,
+            })
+        });
         let form = self.form;
         match result {
             Some(Ok(checked)) => {
@@ -418,7 +451,7 @@ impl CallCtx {
                     Refusal::Invalid(_) => {}
                     Refusal::Unsaid(_) => {
                         self.hint.set(Some(refusal.to_string()));
-                        browser::focus_soon("[data-testid=\"script-must\"]:not(:checked)");
+                        self.app.dom.focus_soon(hooks::UNTICKED_MUST);
                     }
                     _ => self.hint.set(Some(refusal.to_string())),
                 }
@@ -465,18 +498,19 @@ impl CallCtx {
     /// Ask before an irreversible action; Esc or "Batal" cancels.
     pub fn ask(&self, what: Pending) {
         self.pending.set(Some(what));
-        browser::focus_soon(".pandu-confirm__yes");
+        self.app.dom.focus_soon(Hook::ConfirmYes.selector());
     }
 
     /// Close the open confirmation and put the focus back on its button.
     pub fn cancel(&self) {
         if let Some(p) = self.pending.get_untracked() {
             self.pending.set(None);
-            browser::focus_soon(match p {
-                Pending::Restart => "[data-testid=\"restart\"]",
-                Pending::Leave => "[data-testid=\"leave\"]",
-                Pending::Wipe => "[data-testid=\"wipe-all\"]",
-            });
+            let back = match p {
+                Pending::Restart => Hook::Restart,
+                Pending::Leave => Hook::Leave,
+                Pending::Wipe => Hook::Wipe,
+            };
+            self.app.dom.focus_soon(back.selector());
         }
     }
 
@@ -561,7 +595,7 @@ impl CallCtx {
         self.close();
         if next_caller {
             self.caller.set(Caller::default());
-            browser::focus_soon("[data-testid=\"caller-name\"]");
+            self.app.dom.focus_soon(Hook::CallerName.selector());
         }
     }
 
@@ -595,7 +629,7 @@ impl CallCtx {
     /// Back to the start screen: no call in this tab any more.
     pub fn close(&self) {
         if self.app.live() {
-            store::set_tab_call(None);
+            self.app.set_tab_call(None);
         }
         self.pending.set(None);
         self.hint.set(None);
@@ -606,7 +640,7 @@ impl CallCtx {
         if self.app.live() {
             self.shift.refresh_unfinished(None);
         }
-        browser::focus_soon("[data-testid=\"sop-search\"]");
+        self.app.dom.focus_soon(Hook::Search.selector());
     }
 
     /// "Hapus semua data", confirmed: storage wiped, the header cleared too.
@@ -614,7 +648,7 @@ impl CallCtx {
         self.pending.set(None);
         self.shift.wipe();
         self.caller.set(Caller::default());
-        browser::focus_soon("[data-testid=\"caller-name\"]");
+        self.app.dom.focus_soon(Hook::CallerName.selector());
     }
 
     /// Change the caller header; a running call follows, so its script lines
@@ -673,7 +707,7 @@ impl CallCtx {
         let now = self.app.now();
         // Before the old step goes, and before its form is reset: the blur
         // may check the field it leaves, and the reset then clears that.
-        browser::blur_within(STEP_SCOPE);
+        self.app.dom.blur_within(Hook::Step);
         self.finished_at.set(finished.then_some(now));
         self.hint.set(None);
         self.pending.set(None);
@@ -685,18 +719,6 @@ impl CallCtx {
         // The step view, rebuilt on this, puts the focus on its first control.
         self.rev.update(|r| *r += 1);
     }
-}
-
-// Field ids come from SOP files; quotes and backslashes would break the selector.
-fn css_escape(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    for c in id.chars() {
-        if matches!(c, '"' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The finder's query and why the SOP picked could not be opened.
@@ -717,7 +739,7 @@ impl FinderCtx {
     /// The SOPs the query finds, in finder order (catalogue indices).
     pub fn hits(&self, app: AppCtx) -> Vec<usize> {
         let hits = self.query.with(|q| app.index.with_value(|ix| ix.query(q)));
-        app.with_cat(|cat| finder_order(cat, hits))
+        app.with_cat(|cat| nav::finder_order(cat, hits))
     }
 }
 
@@ -776,114 +798,5 @@ impl CopyCtx {
 impl Default for CopyCtx {
     fn default() -> Self {
         CopyCtx::new()
-    }
-}
-
-/// SOPs in finder order: the search ranking, sub-flows after the others.
-pub fn finder_order(catalog: &Catalog, hits: Vec<usize>) -> Vec<usize> {
-    let (mut main, sub): (Vec<usize>, Vec<usize>) = hits
-        .into_iter()
-        .filter(|&i| i < catalog.sops.len())
-        .partition(|&i| !catalog.sops[i].subflow);
-    main.extend(sub);
-    main
-}
-
-/// One answered step in the path view.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Crumb {
-    /// Path length to go back to for this step (its index in `call.path`).
-    pub len: usize,
-    pub title: String,
-    /// The option chosen, for ask steps.
-    pub answer: String,
-}
-
-/// The answered steps of a call, automatic ones left out.
-pub fn crumbs(catalog: &Catalog, call: &Call) -> Vec<Crumb> {
-    call.path
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !matches!(e.answer, Answer::Auto(_)))
-        .map(|(i, e)| {
-            let title = catalog
-                .get(&e.pos.sop)
-                .and_then(|s| s.step(&e.pos.step))
-                .map(Step::label)
-                .unwrap_or_else(|| e.pos.step.clone());
-            let answer = match e.answer {
-                Answer::Choice(_) => describe(catalog, e)
-                    .into_iter()
-                    .map(|d| d.value)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                _ => String::new(),
-            };
-            Crumb {
-                len: i,
-                title,
-                answer,
-            }
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use pandu_engine::flow::Input;
-
-    fn catalog() -> Catalog {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
-        pandu_engine::authoring::load_dir(&dir).catalog()
-    }
-
-    #[test]
-    fn subflows_come_after_the_others_keeping_rank() {
-        let mut cat = catalog();
-        let mut sub = cat.sops[0].clone();
-        sub.id = "sub".into();
-        sub.subflow = true;
-        cat.sops.insert(0, sub);
-        let n = cat.sops.len();
-        let ranked: Vec<usize> = (0..n).rev().collect();
-        let order = finder_order(&cat, ranked.clone());
-        let first_sub = order
-            .iter()
-            .position(|&i| cat.sops[i].subflow)
-            .expect("a sub-flow is listed");
-        assert!(order[first_sub..].iter().all(|&i| cat.sops[i].subflow));
-        assert!(order[..first_sub].iter().all(|&i| !cat.sops[i].subflow));
-        let keeps_rank = |part: &[usize]| {
-            let pos: Vec<usize> = part
-                .iter()
-                .map(|i| ranked.iter().position(|r| r == i).unwrap())
-                .collect();
-            pos.windows(2).all(|w| w[0] < w[1])
-        };
-        assert!(keeps_rank(&order[..first_sub]) && keeps_rank(&order[first_sub..]));
-        assert_eq!(order.len(), n);
-        assert_eq!(finder_order(&cat, vec![n + 3]), Vec::<usize>::new());
-    }
-
-    #[test]
-    fn crumbs_skip_automatic_steps_and_name_the_choice() {
-        let cat = catalog();
-        let mut call = Call::start(
-            &cat,
-            "transfer-elektrinet",
-            Caller::default(),
-            "t",
-            pandu_engine::dates::parse_iso("2026-01-05").unwrap(),
-        )
-        .unwrap();
-        call.answer(&cat, Input::Choose("elektrinet".into()))
-            .unwrap();
-        let c = crumbs(&cat, &call);
-        assert_eq!(c.len(), 1);
-        assert_eq!(c[0].title, "Tanyakan produk");
-        assert_eq!(c[0].answer, "ELEKTRINET (bisnis, punya SID)");
-        assert_eq!(c[0].len, 0);
-        assert_eq!(css_escape(r#"a"b\c"#), r#"a\"b\\c"#);
     }
 }

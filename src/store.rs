@@ -1,11 +1,11 @@
 //! What the widget keeps in the browser and how it comes back: each running
 //! call under its own key in `localStorage`, the shift history and the
 //! e-voucher day queue beside them, and in `sessionStorage` the id of the call
-//! this tab runs. Keys and formats are the engine's (`pandu_engine::saved`);
-//! moving the strings is `browser`'s. Every function here returns what went
+//! each widget of this tab runs. Keys and formats are the engine's
+//! (`pandu_engine::saved`); moving the strings is `browser`'s. Every function here returns what went
 //! wrong instead of failing: a widget without storage still serves the call.
 
-use crate::browser::{self, Store};
+use crate::browser::storage::{self, Store};
 use chrono::NaiveDateTime;
 use pandu_engine::history::History;
 use pandu_engine::library::Library;
@@ -43,15 +43,15 @@ pub struct Found {
 /// whose every `setItem` throws.
 pub fn probe() -> Written {
     let key = format!("{}v{}:probe", saved::PREFIX, saved::FORMAT);
-    browser::store_set(Store::Local, &key, "1")?;
-    browser::store_remove(Store::Local, &key)
+    storage::set(Store::Local, &key, "1")?;
+    storage::remove(Store::Local, &key)
 }
 
 /// Read everything at start-up. Unreadable or old-format data is moved under
 /// `saved::quarantine_key` (never guessed at, never deleted) and listed.
 pub fn open(lib: &mut Library, now: NaiveDateTime) -> Found {
     let mut found = Found::default();
-    let keys = match browser::store_keys(Store::Local) {
+    let keys = match storage::keys(Store::Local) {
         Ok(keys) => keys,
         Err(e) => {
             found.problem = Some(e);
@@ -100,9 +100,9 @@ pub fn open(lib: &mut Library, now: NaiveDateTime) -> Found {
 // Move the text under `key` aside. If the copy cannot be written the original
 // stays where it is (it is skipped again next time): data is never dropped.
 fn quarantine(key: &str, stamp: &str) {
-    if let Ok(Some(text)) = browser::store_get(Store::Local, key) {
-        if browser::store_set(Store::Local, &saved::quarantine_key(key, stamp), &text).is_ok() {
-            let _ = browser::store_remove(Store::Local, key);
+    if let Ok(Some(text)) = storage::get(Store::Local, key) {
+        if storage::set(Store::Local, &saved::quarantine_key(key, stamp), &text).is_ok() {
+            let _ = storage::remove(Store::Local, key);
         }
     }
 }
@@ -110,14 +110,14 @@ fn quarantine(key: &str, stamp: &str) {
 // Storage holds strings: values go through the engine's small JSON codec,
 // not gloo-storage, whose serde_json every CSO would download at each start.
 fn read<T: pandu_engine::json::FromJson>(key: &str) -> Result<Option<T>, String> {
-    match browser::store_get(Store::Local, key)? {
+    match storage::get(Store::Local, key)? {
         None => Ok(None),
         Some(text) => pandu_engine::json::from_text(&text).map(Some),
     }
 }
 
 fn write<T: pandu_engine::json::ToJson>(key: &str, value: &T) -> Written {
-    browser::store_set(Store::Local, key, &pandu_engine::json::to_text(value))
+    storage::set(Store::Local, key, &pandu_engine::json::to_text(value))
 }
 
 // A saved call is readable when it parses, sits under its own id, and the
@@ -134,7 +134,7 @@ fn read_call(lib: &mut Library, key: &str, id: &str) -> Result<Saved, String> {
 
 /// Every readable saved call, newest first (after another tab wrote).
 pub fn saved_calls(lib: &mut Library) -> Vec<Saved> {
-    let mut calls: Vec<Saved> = browser::store_keys(Store::Local)
+    let mut calls: Vec<Saved> = storage::keys(Store::Local)
         .unwrap_or_default()
         .into_iter()
         .filter_map(|key| match saved::parse_key(&key) {
@@ -161,23 +161,52 @@ pub fn save_call(call: &Call, now: NaiveDateTime) -> Written {
 
 /// The call ended or was given up: its saved state goes.
 pub fn forget_call(id: &str) -> Written {
-    browser::store_remove(Store::Local, &saved::call_key(id))
+    storage::remove(Store::Local, &saved::call_key(id))
 }
 
-/// The id of the call this tab runs, kept across a reload of this tab only.
-pub fn tab_call() -> Option<String> {
-    browser::store_get(Store::Session, &saved::tab_key())
-        .ok()
-        .flatten()
+/// The `sessionStorage` key under which a widget keeps the id of the call it
+/// runs in this tab. The page's own widget (`slot` `None`) uses the engine's
+/// key; a widget mounted by a host adds its slot (`embed::mount_slot`), so two
+/// widgets of one page never take each other's call, and a reload gives each
+/// its own back. `parse_key` never sees these: it reads `localStorage` only.
+pub fn tab_key(slot: Option<&str>) -> String {
+    match slot {
+        None => saved::tab_key(),
+        Some(slot) => format!("{}:{slot}", saved::tab_key()),
+    }
 }
 
-/// Remember (or forget) the call this tab runs. Without `sessionStorage` a
-/// reload lists the call among the unfinished ones instead of resuming it.
-pub fn set_tab_call(id: Option<&str>) {
+/// The id of the call this widget runs, kept across a reload of this tab only.
+pub fn tab_call(key: &str) -> Option<String> {
+    storage::get(Store::Session, key).ok().flatten()
+}
+
+/// Remember (or forget) the call this widget runs. Without `sessionStorage`
+/// a reload lists the call among the unfinished ones instead of resuming it.
+pub fn set_tab_call(key: &str, id: Option<&str>) {
     let _ = match id {
-        Some(id) => browser::store_set(Store::Session, &saved::tab_key(), id),
-        None => browser::store_remove(Store::Session, &saved::tab_key()),
+        Some(id) => storage::set(Store::Session, key, id),
+        None => storage::remove(Store::Session, key),
     };
+}
+
+/// The calls the other widgets of this tab run: not this widget's to list
+/// for resuming, since they are on screen beside it.
+pub fn tab_calls_elsewhere(own: &str) -> Vec<String> {
+    let base = saved::tab_key();
+    storage::keys(Store::Session)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k != own && is_tab_key(&base, k))
+        .filter_map(|k| tab_call(&k))
+        .collect()
+}
+
+fn is_tab_key(base: &str, key: &str) -> bool {
+    key == base
+        || key
+            .strip_prefix(base)
+            .is_some_and(|rest| rest.starts_with(':'))
 }
 
 /// The shift history as stored: `Err` when storage or the data is unusable.
@@ -204,9 +233,9 @@ pub fn wipe_all() -> Written {
     let mut result = Ok(());
     for which in [Store::Local, Store::Session] {
         // A store that cannot be opened holds nothing of Pandu's.
-        let keys = browser::store_keys(which).unwrap_or_default();
+        let keys = storage::keys(which).unwrap_or_default();
         for key in keys.iter().filter(|k| k.starts_with(saved::PREFIX)) {
-            if let Err(e) = browser::store_remove(which, key) {
+            if let Err(e) = storage::remove(which, key) {
                 result = Err(e);
             }
         }
@@ -282,6 +311,19 @@ mod tests {
             saved_time(&saved),
             chrono::NaiveDate::from_ymd_opt(2026, 11, 22).and_then(|d| d.and_hms_opt(9, 41, 0))
         );
+    }
+
+    #[test]
+    fn each_widget_keeps_its_tab_call_under_its_own_key() {
+        assert_eq!(tab_key(None), saved::tab_key());
+        assert_eq!(tab_key(None), "pandu:v1:tab");
+        assert_eq!(tab_key(Some("#kiri")), "pandu:v1:tab:#kiri");
+        assert_eq!(tab_key(Some("@2")), "pandu:v1:tab:@2");
+        let base = saved::tab_key();
+        assert!(is_tab_key(&base, &tab_key(None)));
+        assert!(is_tab_key(&base, &tab_key(Some("#kanan"))));
+        assert!(!is_tab_key(&base, "pandu:v1:tabel"));
+        assert!(!is_tab_key(&base, &saved::call_key("x")));
     }
 
     #[test]

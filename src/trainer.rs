@@ -6,6 +6,7 @@
 //! only here: leaving training mode clears it.
 
 use crate::browser;
+use crate::hooks::Hook;
 use crate::host::HostCtx;
 use crate::state::{AppCtx, CallCtx};
 use chrono::NaiveDate;
@@ -90,7 +91,7 @@ impl TrainCtx {
         let t = *self;
         let assets = self.assets.get_value();
         leptos::task::spawn_local(async move {
-            match browser::load_drills(&assets).await {
+            match browser::net::load_drills(&assets).await {
                 Ok(d) => {
                     t.drills.set(d);
                     t.loading.set(None);
@@ -123,11 +124,8 @@ impl TrainCtx {
             self.set_date(None);
             ctx.shift.refresh_unfinished(None);
         }
-        browser::focus_soon(if on {
-            "[data-testid=\"drill\"]"
-        } else {
-            "[data-testid=\"sop-search\"]"
-        });
+        let next = if on { Hook::Drill } else { Hook::Search };
+        self.app.dom.focus_soon(next.selector());
     }
 
     /// The simulated date (`None`: the real one). Training only.
@@ -185,7 +183,7 @@ impl TrainCtx {
         self.finished.set(None);
         self.hint.set(None);
         self.active.set(Some(i));
-        browser::focus_soon("[data-testid=\"caller-name\"]");
+        self.app.dom.focus_soon(Hook::CallerName.selector());
     }
 
     /// The trainee opened an SOP from the finder: the drill's starts the
@@ -238,7 +236,7 @@ impl TrainCtx {
             review,
             played,
         }));
-        browser::focus_soon("[data-testid=\"score\"]");
+        self.app.dom.focus_soon(Hook::Score.selector());
     }
 
     /// Stop the drill (or leave the score screen) for the list of drills.
@@ -254,7 +252,7 @@ impl TrainCtx {
         self.finished.set(None);
         self.hint.set(None);
         self.active.set(None);
-        browser::focus_soon("[data-testid=\"drill\"]");
+        self.app.dom.focus_soon(Hook::Drill.selector());
     }
 
     /// Download the result for the trainer's records.
@@ -265,9 +263,9 @@ impl TrainCtx {
         let day = dates::iso(f.played.date());
         if json {
             let text = result_json(&f.score, &f.review, f.played).to_text();
-            browser::download(&format!("latihan-{day}.json"), "application/json", &text)
+            browser::net::download(&format!("latihan-{day}.json"), "application/json", &text)
         } else {
-            browser::download(
+            browser::net::download(
                 &format!("latihan-{day}.csv"),
                 "text/csv;charset=utf-8",
                 &f.score.to_csv(),

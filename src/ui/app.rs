@@ -1,7 +1,10 @@
 use crate::actions::{self, Action, Typed};
-use crate::browser::{self, Acted, CopyOutcome};
+use crate::browser::clipboard::{self, CopyOutcome};
+use crate::browser::events::{self, Acted, Edited};
+use crate::browser::{self, Dom};
+use crate::hooks::Hook;
 use crate::host::{HostConfig, HostCtx, PackNotice, Sink};
-use crate::keys::{self, Command, Press};
+use crate::keys::{self, Pressed, Route, Shortcut, Situation};
 use crate::shift::{Settings, ShiftCtx};
 use crate::state::{AppCtx, CallCtx, CopyCtx, FinderCtx, HeaderCtx, Pending};
 use crate::store;
@@ -27,7 +30,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use pandu_engine::contract::HostMessage;
 use pandu_engine::library::Library;
-use pandu_engine::{saved, validate, StepKind};
+use pandu_engine::{saved, validate};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -45,7 +48,7 @@ struct Ui {
     train: TrainCtx,
 }
 
-/// The whole widget: restores what was saved, talks to the host console, listens to every click and keystroke at its root, and shows the caller header and either the start screen or the call.
+/// The whole widget: restores what was saved, talks to the host console, listens to every click and keystroke at its own root (never the page's), and shows the caller header and either the start screen or the call.
 #[component]
 pub fn App(
     lib: Library,
@@ -53,7 +56,9 @@ pub fn App(
     pack: Option<PackNotice>,
     inbox: Option<Inbox>,
 ) -> impl IntoView {
-    let app = AppCtx::new(lib, browser::now_wib().date());
+    let dom = Dom::new();
+    let tab = store::tab_key(config.slot.as_deref());
+    let app = AppCtx::new(lib, browser::now_wib().date(), dom, tab);
     let (shift, saved_calls) = ShiftCtx::open(app, Settings::from_page());
     let ctx = CallCtx::new(app, shift);
     let framed = matches!(config.sink, Sink::Parent);
@@ -78,12 +83,15 @@ pub fn App(
     provide_context(ui.header);
     provide_context(ui.train);
 
-    // A reload (or a crash) of this tab brings its own call back; the calls
-    // of other tabs, and of tabs that were closed, are listed to resume.
-    let own = store::tab_call().filter(|id| saved_calls.iter().any(|s| s.call.id == *id));
+    // A reload (or a crash) of this tab brings this widget's own call back;
+    // the calls of other tabs, and of tabs that were closed, are listed to resume.
+    let own = app
+        .tab
+        .with_value(|key| store::tab_call(key))
+        .filter(|id| saved_calls.iter().any(|s| s.call.id == *id));
     let resumed = own.is_some_and(|id| ctx.resume(&id));
     if !resumed {
-        store::set_tab_call(None);
+        app.set_tab_call(None);
         shift.list_unfinished(&saved_calls, None);
     }
 
@@ -93,6 +101,8 @@ pub fn App(
         let cso = host.cso.get_untracked();
         let _ = host.carry_out(ctx, HostMessage::Context { caller, cso });
     }
+    // `message` and `storage` are the window's by nature; each widget acts
+    // on them for itself only.
     if framed {
         let messages = window_event_listener(ev::message, move |e| {
             host.receive(ctx, &e.origin(), e.data());
@@ -122,11 +132,6 @@ pub fn App(
         on_cleanup(move || every_minute.clear());
     }
 
-    // One listener for the whole widget, so shortcuts work wherever the
-    // focus is, and never while the CSO is typing in a field.
-    let keys = window_event_listener(ev::keydown, move |e| key(ui, &e));
-    on_cleanup(move || keys.remove());
-
     let running = Memo::new(move |_| ctx.call.with(Option::is_some));
     let train = ui.train;
     // Which screen: (training, a drill chosen, its score shown, a call running).
@@ -148,24 +153,37 @@ pub fn App(
             // The first thing a CSO does is look for the SOP (unless a
             // reload brought a call back: its step has the focus then).
             if !resumed {
-                browser::focus_soon("[data-testid=\"sop-search\"]");
+                dom.focus_soon_if_free(Hook::Search);
             }
         }
     });
 
+    // Keys are heard at the root, like clicks: a key pressed outside the
+    // widget (the host's page, another widget) is not this widget's. The root
+    // takes the focus of a click on its text (`tabindex="-1"`), so the
+    // shortcuts keep working after one.
     view! {
         <main
             class="pandu"
             class:pandu--embed=host.embed
             data-testid="app"
+            tabindex="-1"
+            node_ref=dom.root()
             data-ready=move || ready.get().then_some("true")
-            on:click=move |e| click(ui, &e)
-            on:input=move |e| input(ui, &e)
-            on:change=move |e| change(ui, &e)
-            on:focusout=move |e| focusout(ui, &e)
+            on:click=move |e| click(ui, events::acted(dom, &e))
+            on:input=move |e| input(ui, events::edited(dom, &e))
+            on:change=move |e| change(ui, events::acted(dom, &e), events::edited(dom, &e))
+            on:focusout=move |e| {
+                focusout(ui, events::edited(dom, &e), events::blur_to_button(&e))
+            }
             on:submit=move |e| {
                 e.prevent_default();
-                ctx.submit(browser::form_values());
+                ctx.submit(dom.form_values());
+            }
+            on:keydown=move |e| {
+                if key(ui, &events::pressed(dom, &e)) {
+                    e.prevent_default();
+                }
             }
         >
             <header class="pandu-brand">
@@ -222,8 +240,8 @@ pub fn App(
 }
 
 // A click on anything with a `data-act`.
-fn click(ui: Ui, e: &web_sys::Event) {
-    let Some(a) = browser::acted(e) else { return };
+fn click(ui: Ui, acted: Option<Acted>) {
+    let Some(a) = acted else { return };
     let Some(action) = actions::parse(&a.act, &a.arg) else {
         return;
     };
@@ -244,7 +262,7 @@ fn click(ui: Ui, e: &web_sys::Event) {
         Action::Resume(id) => {
             ctx.resume(&id);
         }
-        Action::Copy => copy(ctx.app.copy, &a),
+        Action::Copy => copy(ctx.app.copy, ctx.app.dom, &a),
         Action::ToggleHistory(id) => ctx.shift.open.update(|open| {
             *open = if open.as_deref() == Some(id.as_str()) {
                 None
@@ -283,22 +301,22 @@ fn open_sop(ui: Ui, id: &str) {
 }
 
 // Copy the text a copy button carries; the status always says whether it worked.
-fn copy(copy: CopyCtx, a: &Acted) {
+fn copy(copy: CopyCtx, dom: Dom, a: &Acted) {
     let text = a.attr("data-copy").unwrap_or_default();
     let name = a.attr("data-name").unwrap_or_default();
     let select = a.attr("data-select");
     // Cleared first so that copying the same field twice is announced twice.
     copy.clear();
     spawn_local(async move {
-        let message = match browser::copy_text(&text).await {
+        let message = match clipboard::copy_text(&text).await {
             CopyOutcome::Clipboard => format!("Tersalin: {name}"),
             CopyOutcome::Fallback => format!("Tersalin (cara cadangan): {name}"),
             CopyOutcome::Failed => {
                 match select {
-                    Some(sel) => browser::select_text_soon(sel),
+                    Some(sel) => dom.select_text_soon(sel),
                     None => {
                         copy.manual.set(Some(text));
-                        browser::select_text_soon("[data-testid=\"copy-manual\"]");
+                        dom.select_text_soon(Hook::CopyManual.selector());
                     }
                 }
                 "Gagal menyalin: pilih teks lalu tekan Ctrl+C".to_string()
@@ -309,8 +327,8 @@ fn copy(copy: CopyCtx, a: &Acted) {
 }
 
 // A keystroke in a text box the widget follows, or in a field of the form.
-fn input(ui: Ui, e: &web_sys::Event) {
-    let Some(ed) = browser::edited(e) else { return };
+fn input(ui: Ui, edited: Option<Edited>) {
+    let Some(ed) = edited else { return };
     let ctx = ui.ctx;
     let v = ed.value;
     match ed.input.as_deref().and_then(actions::typed) {
@@ -335,21 +353,21 @@ fn input(ui: Ui, e: &web_sys::Event) {
             .errors
             .with_untracked(|errs| errs.contains_key(&id))
         {
-            ctx.check_field(&id, &browser::form_values());
+            ctx.check_field(&id, &ctx.app.dom.form_values());
         }
     }
 }
 
 // A select or checkbox changed.
-fn change(ui: Ui, e: &web_sys::Event) {
+fn change(ui: Ui, acted: Option<Acted>, edited: Option<Edited>) {
     let ctx = ui.ctx;
-    if let Some(a) = browser::acted(e) {
+    if let Some(a) = acted {
         if let Some(Action::Tick(n)) = actions::parse(&a.act, &a.arg) {
             ctx.tick(n, a.checked());
             return;
         }
     }
-    let Some(ed) = browser::edited(e) else { return };
+    let Some(ed) = edited else { return };
     match ed.input.as_deref().and_then(actions::typed) {
         Some(Typed::CallerHonorific) => {
             let h = pandu_engine::template::Honorific::parse(&ed.value);
@@ -361,16 +379,15 @@ fn change(ui: Ui, e: &web_sys::Event) {
     }
     // A select is done when it changes; text boxes are checked when left.
     if let (Some(id), true) = (ed.field, ed.select) {
-        ctx.check_field(&id, &browser::form_values());
+        ctx.check_field(&id, &ctx.app.dom.form_values());
     }
 }
 
 // The focus left a control: numbers in the header are normalised, a field
 // of the form is checked. Not when the focus went to a button: a message
 // appearing above it would move it from under the pointer and lose the click.
-fn focusout(ui: Ui, e: &web_sys::FocusEvent) {
-    let Some(ed) = browser::edited(e) else { return };
-    let to_button = browser::blur_to_button(e);
+fn focusout(ui: Ui, edited: Option<Edited>, to_button: bool) {
+    let Some(ed) = edited else { return };
     let ctx = ui.ctx;
     match ed.input.as_deref().and_then(actions::typed) {
         Some(Typed::CallerIdpel) => {
@@ -396,7 +413,7 @@ fn focusout(ui: Ui, e: &web_sys::FocusEvent) {
             .errors
             .with_untracked(|errs| errs.contains_key(&id));
         if touched || shown || !ed.value.is_empty() {
-            ctx.check_field(&id, &browser::form_values());
+            ctx.check_field(&id, &ctx.app.dom.form_values());
         }
     }
 }
@@ -421,103 +438,50 @@ fn settle_number(
     }
 }
 
-// Keys: list navigation where the focus is, then the shortcuts.
-fn key(ui: Ui, e: &web_sys::KeyboardEvent) {
+// Keys: list navigation where the focus is, then the shortcuts (both as
+// pure functions in `keys.rs`); `true` when the key was taken.
+fn key(ui: Ui, k: &Pressed) -> bool {
     let ctx = ui.ctx;
-    let k = e.key();
-    let on = browser::key_testid(e);
-    let moved = match (on.as_deref(), k.as_str()) {
-        // Enter opens the best match: type a few letters, press Enter, talk.
-        (Some("sop-search"), "Enter") => {
-            let first = ui.finder.hits(ctx.app).first().copied();
-            if let Some(id) =
-                first.and_then(|i| ctx.app.with_cat(|c| c.sops.get(i).map(|s| s.id.clone())))
-            {
-                open_sop(ui, &id);
+    let dom = ctx.app.dom;
+    if let Some(route) = keys::route(k) {
+        match route {
+            Route::OpenBest => {
+                let first = ui.finder.hits(ctx.app).first().copied();
+                if let Some(id) =
+                    first.and_then(|i| ctx.app.with_cat(|c| c.sops.get(i).map(|s| s.id.clone())))
+                {
+                    open_sop(ui, &id);
+                }
             }
-            true
-        }
-        (Some("sop-search"), "ArrowDown") => {
-            browser::focus_soon("[data-testid=\"sop-item\"]");
-            true
-        }
-        // Arrow keys walk the lists, so they need no Tab marathon.
-        (Some("sop-item"), "ArrowDown" | "ArrowUp") => {
-            let delta = if k == "ArrowDown" { 1 } else { -1 };
-            if !browser::move_focus("[data-testid=\"sop-item\"]", delta) && delta < 0 {
-                browser::focus_soon("[data-testid=\"sop-search\"]");
+            Route::Focus(hook) => dom.focus_soon(hook.selector()),
+            Route::Walk { list, delta, above } => {
+                if !dom.move_focus(list, delta) {
+                    if let Some(hook) = above {
+                        dom.focus_soon(hook.selector());
+                    }
+                }
             }
-            true
+            Route::Submit => ctx.submit(dom.form_values()),
         }
-        (Some("option"), "ArrowDown" | "ArrowUp") => {
-            browser::move_focus(
-                "[data-testid=\"option\"]",
-                if k == "ArrowDown" { 1 } else { -1 },
-            );
-            true
-        }
-        // Enter writes a new line in a text area; Ctrl+Enter sends the form.
-        (Some("textarea"), "Enter") if e.ctrl_key() || e.meta_key() => {
-            ctx.submit(browser::form_values());
-            true
-        }
-        _ => false,
-    };
-    if moved {
-        e.prevent_default();
-        return;
+        return true;
     }
-    let press = Press {
-        key: &k,
-        alt: e.alt_key(),
-        ctrl: e.ctrl_key(),
-        meta: e.meta_key(),
-        target: browser::key_target(e),
-    };
-    if let Some(cmd) = keys::command(&press) {
-        if run_shortcut(ctx, cmd, e.repeat()) {
-            e.prevent_default();
-        }
-    }
-}
-
-// Carry out a shortcut; `true` when it did something (the key is then consumed).
-fn run_shortcut(ctx: CallCtx, cmd: Command, repeat: bool) -> bool {
-    if ctx.pending.get_untracked().is_some() {
-        // With a confirmation open only Esc acts: a stray digit must not answer.
-        if cmd == Command::Cancel {
-            ctx.cancel();
-            return true;
-        }
+    let Some(cmd) = keys::command(&k.press()) else {
         return false;
-    }
-    if ctx.call.with_untracked(Option::is_none) {
+    };
+    let now = Situation {
+        confirming: ctx.pending.get_untracked().is_some(),
+        step: ctx.step_shape(),
+        repeat: k.repeat,
+    };
+    let Some(shortcut) = keys::shortcut(cmd, now) else {
         return false;
+    };
+    match shortcut {
+        Shortcut::Cancel => ctx.cancel(),
+        Shortcut::Choose(n) => ctx.choose_nth(n),
+        Shortcut::Continue => ctx.proceed(),
+        Shortcut::Back => ctx.back(),
+        Shortcut::Hold => {}
     }
-    // A held key would otherwise race through several steps.
-    if repeat {
-        return matches!(cmd, Command::Choose(_) | Command::Continue | Command::Back);
-    }
-    let kind = ctx.current_step().map(|s| s.kind);
-    match cmd {
-        Command::Choose(n) => match kind {
-            Some(StepKind::Ask { options, .. }) if n <= options.len() => {
-                ctx.choose_nth(n);
-                true
-            }
-            _ => false,
-        },
-        Command::Continue => match kind {
-            Some(StepKind::Say { .. } | StepKind::Transfer { .. } | StepKind::Escalate { .. }) => {
-                ctx.proceed();
-                true
-            }
-            _ => false,
-        },
-        Command::Back => {
-            ctx.back();
-            true
-        }
-        Command::Cancel => false,
-    }
+    true
 }

@@ -1,4 +1,7 @@
+use crate::actions::Action;
+use crate::hooks::Hook;
 use crate::ui::tpl::Tpl;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 use pandu_engine::Choice;
 
@@ -10,14 +13,16 @@ pub fn AskOptions(question: String, options: Vec<Choice>) -> impl IntoView {
         .enumerate()
         .map(|(i, o)| {
             let n = i + 1;
+            let act = Action::Choose(o.id.clone());
             view! {
                 <li class="pandu-ask__item">
                     <button
                         type="button"
                         class="pandu-option"
                         data-testid="option"
-                        data-act="choose"
-                        data-arg=o.id.clone()
+                        data-hook=Hook::Option.as_str()
+                        data-act=act.act()
+                        data-arg=act.arg()
                         data-option-id=o.id
                         aria-keyshortcuts=(n <= 9).then(|| n.to_string())
                     >
@@ -30,9 +35,10 @@ pub fn AskOptions(question: String, options: Vec<Choice>) -> impl IntoView {
             }
         })
         .collect_view();
+    let q = use_dom().id("ask-q");
     view! {
-        <div class="pandu-ask" role="group" aria-labelledby="pandu-ask-q">
-            <p id="pandu-ask-q" class="pandu-ask__q" data-testid="question"><Tpl text=question /></p>
+        <div class="pandu-ask" role="group" aria-labelledby=q.clone()>
+            <p id=q.clone() class="pandu-ask__q" data-testid="question"><Tpl text=question /></p>
             <ol class="pandu-ask__options">{buttons}</ol>
         </div>
     }

@@ -1,10 +1,14 @@
-use crate::state::{crumbs, use_call};
+use crate::actions::Action;
+use crate::nav::crumbs;
+use crate::state::use_call;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 
 /// The path so far: each answered step, a click takes the call back to it.
 #[component]
 pub fn Breadcrumbs() -> impl IntoView {
     let ctx = use_call();
+    let h = use_dom().id("path-h");
     move || {
         ctx.rev.track();
         let (done, here) = ctx
@@ -23,8 +27,8 @@ pub fn Breadcrumbs() -> impl IntoView {
             .unwrap_or_default();
         (!done.is_empty()).then(|| {
             view! {
-                <nav class="pandu-path" aria-labelledby="pandu-path-h" data-testid="path">
-                    <h3 id="pandu-path-h" class="pandu-path__title">"Jejak panggilan"</h3>
+                <nav class="pandu-path" aria-labelledby=h.clone() data-testid="path">
+                    <h3 id=h.clone() class="pandu-path__title">"Jejak panggilan"</h3>
                     <ol class="pandu-path__list">
                         {done
                             .into_iter()
@@ -34,14 +38,15 @@ pub fn Breadcrumbs() -> impl IntoView {
                                 } else {
                                     format!("{}: {}", c.title, c.answer)
                                 };
+                                let act = Action::BackTo(c.len);
                                 view! {
                                     <li class="pandu-path__item">
                                         <button
                                             type="button"
                                             class="pandu-path__link"
                                             data-testid="breadcrumb"
-                                            data-act="back-to"
-                                            data-arg=c.len
+                                            data-act=act.act()
+                                            data-arg=act.arg()
                                             data-len=c.len
                                             title="Kembali ke langkah ini"
                                         >

@@ -1,3 +1,5 @@
+use crate::actions::Action;
+use crate::hooks::Hook;
 use crate::state::{use_call, Pending};
 use crate::ui::confirm_bar::ConfirmBar;
 use leptos::prelude::*;
@@ -12,17 +14,29 @@ pub fn CallNav() -> impl IntoView {
                 type="button"
                 class="pandu-btn"
                 data-testid="back"
-                data-act="back"
+                data-act=Action::Back.act()
                 aria-keyshortcuts="Alt+ArrowLeft Backspace"
                 disabled=move || !ctx.can_go_back()
             >
                 <span aria-hidden="true">"← "</span>
                 "Kembali"
             </button>
-            <button type="button" class="pandu-btn" data-testid="restart" data-act="restart">
+            <button
+                type="button"
+                class="pandu-btn"
+                data-testid="restart"
+                data-hook=Hook::Restart.as_str()
+                data-act=Action::Restart.act()
+            >
                 "Ulangi dari awal"
             </button>
-            <button type="button" class="pandu-btn" data-testid="leave" data-act="leave">
+            <button
+                type="button"
+                class="pandu-btn"
+                data-testid="leave"
+                data-hook=Hook::Leave.as_str()
+                data-act=Action::Leave.act()
+            >
                 "Ganti SOP"
             </button>
         </nav>

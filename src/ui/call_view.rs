@@ -5,6 +5,7 @@ use crate::ui::notice_panel::NoticePanel;
 use crate::ui::progress_bar::ProgressBar;
 use crate::ui::status_badge::StatusBadge;
 use crate::ui::step_view::StepView;
+use crate::ui::use_dom;
 use leptos::either::Either;
 use leptos::prelude::*;
 use pandu_engine::dates;
@@ -41,16 +42,17 @@ pub fn CallView() -> impl IntoView {
     };
 
     let fresh = std::cell::Cell::new(false);
+    let h = use_dom().id("call-h");
     view! {
         <section
             class="pandu-call"
-            aria-labelledby="pandu-call-h"
+            aria-labelledby=h.clone()
             data-testid="call"
             data-sop-id=sop.id
             data-call-id=call_id
         >
             <header class="pandu-call__head">
-                <h2 id="pandu-call-h" class="pandu-call__title">{sop.title}</h2>
+                <h2 id=h.clone() class="pandu-call__title">{sop.title}</h2>
                 <p class="pandu-call__meta">
                     <span>"SOP " {sop.seed} " · versi " {sop.version}</span>
                     <StatusBadge status />

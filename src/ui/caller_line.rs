@@ -1,5 +1,7 @@
+use crate::actions::Action;
 use crate::state::use_call;
 use crate::trainer::use_train;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 
 /// What the drill's caller says now: the opening before the SOP is found, then the line of the step the call is at.
@@ -26,12 +28,13 @@ pub fn CallerLine() -> impl IntoView {
             })
             .unwrap_or_default()
     };
+    let h = use_dom().id("caller-line-h");
     view! {
-        <section class="pandu-caller-line" aria-labelledby="pandu-caller-line-h" data-testid="caller-line">
-            <h2 id="pandu-caller-line-h" class="pandu-caller-line__who">"Kata penelepon"</h2>
+        <section class="pandu-caller-line" aria-labelledby=h.clone() data-testid="caller-line">
+            <h2 id=h.clone() class="pandu-caller-line__who">"Kata penelepon"</h2>
             <p class="pandu-caller-line__says" data-testid="caller-says" aria-live="polite">{line}</p>
             {move || train.hint.get().map(|h| view! { <p class="pandu-hint" role="alert" data-testid="drill-hint">{h}</p> })}
-            <button type="button" class="pandu-btn" data-testid="drill-quit" data-act="drill-quit">
+            <button type="button" class="pandu-btn" data-testid="drill-quit" data-act=Action::DrillQuit.act()>
                 "Hentikan latihan"
             </button>
         </section>

@@ -1,3 +1,4 @@
+use crate::actions::Typed;
 use crate::state::use_call;
 use leptos::prelude::*;
 use pandu_engine::flow::Caller;
@@ -5,10 +6,11 @@ use pandu_engine::flow::Caller;
 /// One optional number of the caller header (IDPEL, phone), with its message when it is not right.
 #[component]
 pub fn CallerNumber(
-    id: &'static str,
+    id: String,
     label: &'static str,
-    // `data-input` and `data-testid`.
-    input: &'static str,
+    testid: &'static str,
+    // Which header number the root's handlers update from this box.
+    input: Typed,
     kind: &'static str,
     mode: &'static str,
     msg: RwSignal<Option<String>>,
@@ -21,14 +23,14 @@ pub fn CallerNumber(
     let described = msg_id.clone();
     view! {
         <div class="pandu-caller__cell">
-            <label class="pandu-label" for=id>
+            <label class="pandu-label" for=id.clone()>
                 {label} <span class="pandu-optional">"(opsional)"</span>
             </label>
             <input
                 id=id
                 class="pandu-input"
-                data-testid=input
-                data-input=input
+                data-testid=testid
+                data-input=input.as_str()
                 type=kind
                 inputmode=mode
                 autocomplete="off"

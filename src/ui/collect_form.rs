@@ -1,3 +1,4 @@
+use crate::hooks::Hook;
 use crate::state::use_call;
 use crate::ui::field_input::FieldInput;
 use crate::ui::next_button::NextButton;
@@ -27,7 +28,13 @@ pub fn CollectForm(fields: Vec<Field>) -> impl IntoView {
         .collect_view();
 
     view! {
-        <form class="pandu-form" novalidate data-testid="form" data-refused=move || form.refused.get()>
+        <form
+            class="pandu-form"
+            novalidate
+            data-testid="form"
+            data-hook=Hook::Form.as_str()
+            data-refused=move || form.refused.get()
+        >
             {inputs}
             <div class="pandu-form__summary" role="alert">
                 {move || {

@@ -1,3 +1,4 @@
+use crate::hooks::Hook;
 use crate::state::use_app;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::ticket_panel::TicketPanel;
@@ -8,7 +9,9 @@ use pandu_engine::System;
 /// A composed call, ready to copy: the summary, copy-all, one ticket panel per system, transfers, escalations and the stamp.
 #[component]
 pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl IntoView {
-    let copy = use_app().copy;
+    let app = use_app();
+    let copy = app.copy;
+    let dom = app.dom;
     // A new set of tickets on screen: nothing of it is copied yet.
     copy.clear();
     view! {
@@ -30,14 +33,16 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                             copy.manual
                                 .get()
                                 .map(|t| {
+                                    let id = dom.id("copy-manual");
                                     view! {
-                                        <label class="pandu-label" for="pandu-copy-manual">
+                                        <label class="pandu-label" for=id.clone()>
                                             "Teks untuk disalin manual (Ctrl+C)"
                                         </label>
                                         <textarea
-                                            id="pandu-copy-manual"
+                                            id=id
                                             class="pandu-input pandu-copy-manual"
                                             data-testid="copy-manual"
+                                            data-hook=Hook::CopyManual.as_str()
                                             readonly
                                             rows="6"
                                             prop:value=t
@@ -58,9 +63,10 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                         {c.tickets.into_iter().map(|t| view! { <TicketPanel ticket=t /> }).collect_view()}
                         {(!c.transfers.is_empty())
                             .then(|| {
+                                let h = dom.id("done-t");
                                 view! {
-                                    <section class="pandu-done" aria-labelledby="pandu-done-t" data-testid="transfers">
-                                        <h4 id="pandu-done-t" class="pandu-done__title">"Transfer"</h4>
+                                    <section class="pandu-done" aria-labelledby=h.clone() data-testid="transfers">
+                                        <h4 id=h.clone() class="pandu-done__title">"Transfer"</h4>
                                         <ul class="pandu-done__list">
                                             {c
                                                 .transfers
@@ -81,9 +87,10 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                             })}
                         {(!c.escalations.is_empty())
                             .then(|| {
+                                let h = dom.id("done-e");
                                 view! {
-                                    <section class="pandu-done" aria-labelledby="pandu-done-e" data-testid="escalations">
-                                        <h4 id="pandu-done-e" class="pandu-done__title">"Eskalasi"</h4>
+                                    <section class="pandu-done" aria-labelledby=h.clone() data-testid="escalations">
+                                        <h4 id=h.clone() class="pandu-done__title">"Eskalasi"</h4>
                                         <ul class="pandu-done__list">
                                             {c
                                                 .escalations

@@ -1,4 +1,7 @@
+use crate::actions::Action;
+use crate::hooks::Hook;
 use crate::state::Pending;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 
 /// An in-page confirmation before restarting or leaving a call, or wiping all data (Esc or Batal cancels).
@@ -22,15 +25,17 @@ pub fn ConfirmBar(what: Pending) -> impl IntoView {
             "wipe-confirm",
         ),
     };
+    let q = use_dom().id("confirm-q");
     view! {
-        <div class="pandu-confirm" role="alertdialog" aria-labelledby="pandu-confirm-q" data-testid="confirm">
-            <p id="pandu-confirm-q" class="pandu-confirm__q">{question}</p>
+        <div class="pandu-confirm" role="alertdialog" aria-labelledby=q.clone() data-testid="confirm">
+            <p id=q.clone() class="pandu-confirm__q">{question}</p>
             <div class="pandu-confirm__actions">
                 <button
                     type="button"
                     class="pandu-btn pandu-btn--danger pandu-confirm__yes"
                     data-testid=testid
-                    data-act="confirm"
+                    data-hook=Hook::ConfirmYes.as_str()
+                    data-act=Action::Confirm.act()
                 >
                     {yes}
                 </button>
@@ -38,7 +43,7 @@ pub fn ConfirmBar(what: Pending) -> impl IntoView {
                     type="button"
                     class="pandu-btn"
                     data-testid="confirm-cancel"
-                    data-act="cancel"
+                    data-act=Action::Cancel.act()
                     aria-keyshortcuts="Escape"
                 >
                     "Batal"

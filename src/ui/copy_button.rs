@@ -1,3 +1,4 @@
+use crate::actions::Action;
 use leptos::prelude::*;
 
 /// A copy button for one text (the root's click handler copies it); the copy status always says whether it worked.
@@ -24,7 +25,7 @@ pub fn CopyButton(
             type="button"
             class="pandu-btn pandu-btn--copy"
             data-testid=testid
-            data-act="copy"
+            data-act=Action::Copy.act()
             data-copy=text
             data-name=name
             data-select=select_on_fail

@@ -1,4 +1,7 @@
+use crate::actions::Action;
+use crate::hooks::Hook;
 use crate::trainer::use_train;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 
 /// The drills a trainee can play, with the SOP and what each practises.
@@ -10,14 +13,16 @@ pub fn DrillList() -> impl IntoView {
             drills
                 .iter()
                 .map(|d| {
+                    let act = Action::Drill(d.name.clone());
                     view! {
                         <li>
                             <button
                                 type="button"
                                 class="pandu-drill"
                                 data-testid="drill"
-                                data-act="drill"
-                                data-arg=d.name.clone()
+                                data-hook=Hook::Drill.as_str()
+                                data-act=act.act()
+                                data-arg=act.arg()
                                 data-sop-id=d.sop.clone()
                             >
                                 <span class="pandu-drill__name">{d.name.clone()}</span>
@@ -29,9 +34,10 @@ pub fn DrillList() -> impl IntoView {
                 .collect_view()
         })
     };
+    let h = use_dom().id("drills-h");
     view! {
-        <section class="pandu-drills" aria-labelledby="pandu-drills-h" data-testid="drills">
-            <h2 id="pandu-drills-h" class="pandu-section-title">"Pilih latihan"</h2>
+        <section class="pandu-drills" aria-labelledby=h.clone() data-testid="drills">
+            <h2 id=h.clone() class="pandu-section-title">"Pilih latihan"</h2>
             <p class="pandu-tip">
                 "Pandu memerankan penelepon. Cari SOP yang tepat, pilih jawaban dan isi data "
                 "seperti pada panggilan sungguhan; kalimat wajib dicentang setelah diucapkan."

@@ -1,4 +1,5 @@
 use crate::ui::tpl::Tpl;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 use pandu_engine::System;
 
@@ -9,9 +10,10 @@ pub fn EscalateCard(channel: String, level: String, reason: String) -> impl Into
         .map(|s| s.title().to_string())
         .unwrap_or(channel);
     let has_level = !level.is_empty();
+    let h = use_dom().id("escalate-h");
     view! {
-        <section class="pandu-action pandu-action--escalate" aria-labelledby="pandu-escalate-h" data-testid="escalate">
-            <h4 id="pandu-escalate-h" class="pandu-action__title">"Eskalasi ke " {target.clone()}</h4>
+        <section class="pandu-action pandu-action--escalate" aria-labelledby=h.clone() data-testid="escalate">
+            <h4 id=h.clone() class="pandu-action__title">"Eskalasi ke " {target.clone()}</h4>
             {has_level
                 .then(|| {
                     view! { <p class="pandu-action__big" data-testid="escalate-level">{level.clone()}</p> }

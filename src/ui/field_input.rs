@@ -1,5 +1,6 @@
+use crate::hooks::{id_safe, Hook};
 use crate::state::use_call;
-use crate::ui::dom_id;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 use pandu_engine::{Field, FieldKind};
 
@@ -12,7 +13,7 @@ pub fn FieldInput(
 ) -> impl IntoView {
     let form = use_call().form;
     let id = field.id;
-    let input_id = format!("pandu-f-{}", dom_id(&id));
+    let input_id = use_dom().id(&format!("f-{}", id_safe(&id)));
     let help_id = format!("{input_id}-help");
     let err_id = format!("{input_id}-err");
     let warn_id = format!("{input_id}-warn");
@@ -117,6 +118,7 @@ pub fn FieldInput(
         <div
             class=move || if error.with(Option::is_some) { "pandu-field pandu-field--invalid" } else { "pandu-field" }
             data-testid="field"
+            data-hook=Hook::Field.as_str()
             data-field-id=id
             data-kind=field.kind.as_str()
         >

@@ -1,6 +1,8 @@
+use crate::actions::Action;
+use crate::hooks::id_safe;
 use crate::shift::use_shift;
 use crate::ui::composed_view::ComposedView;
-use crate::ui::dom_id;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 use pandu_engine::history::{mask, Ended};
 use pandu_engine::ticket::Composed;
@@ -14,7 +16,7 @@ pub fn HistoryItem(entry: Ended) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| shift.open.with(|o| o.as_deref() == Some(id.as_str())))
     };
-    let panel_id = format!("pandu-hist-{}", dom_id(&id));
+    let panel_id = use_dom().id(&format!("hist-{}", id_safe(&id)));
     let name = if entry.caller_name.is_empty() {
         "(nama belum diisi)".to_string()
     } else {
@@ -23,6 +25,7 @@ pub fn HistoryItem(entry: Ended) -> impl IntoView {
     let preview = mask(&preview(&entry.composed));
     let composed = StoredValue::new(entry.composed);
     let item_id = id.clone();
+    let act = Action::ToggleHistory(id);
     view! {
         <li class="pandu-history__item" data-testid="history-item" data-call-id=item_id>
             // A heading around the button (the accordion pattern): the
@@ -32,8 +35,8 @@ pub fn HistoryItem(entry: Ended) -> impl IntoView {
                     type="button"
                     class="pandu-history__open"
                     data-testid="history-open"
-                    data-act="history"
-                    data-arg=id
+                    data-act=act.act()
+                    data-arg=act.arg()
                     aria-expanded=move || if is_open.get() { "true" } else { "false" }
                     aria-controls=panel_id.clone()
                 >

@@ -1,5 +1,6 @@
 use crate::shift::use_shift;
 use crate::ui::history_item::HistoryItem;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 use pandu_engine::dates;
 
@@ -39,9 +40,10 @@ pub fn HistoryPanel() -> impl IntoView {
             view! { <ol class="pandu-history__list">{items}</ol> }.into_any()
         })
     };
+    let h = use_dom().id("history-h");
     view! {
-        <section class="pandu-history" aria-labelledby="pandu-history-h" data-testid="history">
-            <h2 id="pandu-history-h" class="pandu-section-title">"Riwayat shift"</h2>
+        <section class="pandu-history" aria-labelledby=h.clone() data-testid="history">
+            <h2 id=h.clone() class="pandu-section-title">"Riwayat shift"</h2>
             <p class="pandu-tip" data-testid="history-purge">{purge}</p>
             {entries}
         </section>

@@ -1,7 +1,10 @@
 //! Components, one per file. Each renders engine state; what a button or a
-//! box does is in its `data-act` / `data-input` attributes, which the root's
-//! handlers (`app.rs`, through `actions.rs`) carry out on `state::CallCtx`
-//! and its siblings. None of them decides anything an SOP says.
+//! box does is in its `data-act` / `data-input` attributes, written through
+//! `actions::Action` and `actions::Typed` and carried out by the root's
+//! handlers (`app.rs`) on `state::CallCtx` and its siblings. What the runtime
+//! finds in the DOM carries a `data-hook` (`hooks::Hook`); `data-testid` is
+//! for tests only. Element ids go through `use_dom().id(..)`. None of them
+//! decides anything an SOP says, and none talks to the browser but through `browser`.
 
 mod app;
 mod ask_options;
@@ -50,16 +53,8 @@ mod wipe_all;
 pub use app::{App, Inbox};
 pub use root::Root;
 
-/// An SOP field id or a call id as part of an HTML id: only what an id
-/// tolerates everywhere (ids come from SOP files and from hosts).
-fn dom_id(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+/// This widget's DOM scope, for its element ids (`dom.id("caller-name")`):
+/// unique per widget, so two widgets on a page never share one.
+fn use_dom() -> crate::browser::Dom {
+    crate::state::use_app().dom
 }

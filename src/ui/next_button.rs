@@ -1,3 +1,4 @@
+use crate::actions::Action;
 use leptos::prelude::*;
 
 /// The step's continue button: answers say, transfer and escalate steps, or submits the form it is in.
@@ -13,7 +14,7 @@ pub fn NextButton(
                 type=if submit { "submit" } else { "button" }
                 class="pandu-btn pandu-btn--primary"
                 data-testid="next"
-                data-act=(!submit).then_some("next")
+                data-act=(!submit).then(|| Action::Next.act())
                 aria-keyshortcuts="Enter"
             >
                 {label}

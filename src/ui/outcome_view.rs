@@ -1,3 +1,4 @@
+use crate::actions::Action;
 use crate::state::use_call;
 use crate::ui::composed_view::ComposedView;
 use leptos::prelude::*;
@@ -17,11 +18,12 @@ pub fn OutcomeView() -> impl IntoView {
         })
     });
 
+    let tip = ctx.app.dom.id("finish-tip");
     view! {
         <div class="pandu-outcome" data-testid="outcome">
             <ComposedView composed=composed />
             <div class="pandu-outcome__end">
-                <p class="pandu-tip" id="pandu-finish-tip">
+                <p class="pandu-tip" id=tip.clone()>
                     {if ctx.app.live() {
                         "Selesai: tiket masuk riwayat shift untuk disalin lagi, simpanan panggilan dihapus, \
                          dan data penelepon dikosongkan untuk panggilan berikutnya."
@@ -34,8 +36,8 @@ pub fn OutcomeView() -> impl IntoView {
                         type="button"
                         class="pandu-btn pandu-btn--primary"
                         data-testid="finish"
-                        data-act="finish"
-                        aria-describedby="pandu-finish-tip"
+                        data-act=Action::Finish.act()
+                        aria-describedby=tip
                     >
                         "Selesai"
                     </button>

@@ -1,14 +1,19 @@
+use crate::actions::Action;
+use crate::hooks::Hook;
 use crate::trainer::use_train;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 
 /// A drill's result: the score, what counted, the seed clauses missed, the trainee's path beside the expected one, and the exports.
 #[component]
 pub fn ScoreView() -> impl IntoView {
     let train = use_train();
+    let h = use_dom().id("score-h");
     move || {
         train.finished.get().map(|f| {
             let s = f.score;
             let name = s.drill.clone();
+            let again = Action::Drill(name.clone());
             let minutes = format!("{} menit {} detik", s.seconds / 60, s.seconds % 60);
             let clean = s.misses.is_empty();
             let misses = s
@@ -39,9 +44,15 @@ pub fn ScoreView() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="pandu-score" aria-labelledby="pandu-score-h" data-testid="score" tabindex="-1">
-                    <h2 id="pandu-score-h" class="pandu-section-title">"Nilai latihan"</h2>
-                    <p class="pandu-score__name">{name.clone()}</p>
+                <section
+                    class="pandu-score"
+                    aria-labelledby=h.clone()
+                    data-testid="score"
+                    data-hook=Hook::Score.as_str()
+                    tabindex="-1"
+                >
+                    <h2 id=h.clone() class="pandu-section-title">"Nilai latihan"</h2>
+                    <p class="pandu-score__name">{name}</p>
                     <p class="pandu-score__percent" data-testid="score-percent">{s.percent} "%"</p>
                     <ul class="pandu-score__parts">
                         <li data-testid="score-choices">"Pilihan benar: " {s.choices_right} " dari " {s.choices_total}</li>
@@ -69,12 +80,12 @@ pub fn ScoreView() -> impl IntoView {
                         </table>
                     </div>
                     <div class="pandu-score__actions">
-                        <button type="button" class="pandu-btn" data-testid="export-csv" data-act="export-csv">"Unduh CSV"</button>
-                        <button type="button" class="pandu-btn" data-testid="export-json" data-act="export-json">"Unduh JSON"</button>
-                        <button type="button" class="pandu-btn pandu-btn--primary" data-testid="drill-again" data-act="drill" data-arg=name>
+                        <button type="button" class="pandu-btn" data-testid="export-csv" data-act=Action::ExportCsv.act()>"Unduh CSV"</button>
+                        <button type="button" class="pandu-btn" data-testid="export-json" data-act=Action::ExportJson.act()>"Unduh JSON"</button>
+                        <button type="button" class="pandu-btn pandu-btn--primary" data-testid="drill-again" data-act=again.act() data-arg=again.arg()>
                             "Ulangi latihan ini"
                         </button>
-                        <button type="button" class="pandu-btn" data-testid="drill-list" data-act="drill-quit">"Pilih latihan lain"</button>
+                        <button type="button" class="pandu-btn" data-testid="drill-list" data-act=Action::DrillQuit.act()>"Pilih latihan lain"</button>
                     </div>
                 </section>
             }

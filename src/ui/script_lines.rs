@@ -1,5 +1,8 @@
+use crate::actions::Action;
+use crate::hooks::Hook;
 use crate::state::use_call;
 use crate::ui::tpl::Tpl;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 use pandu_engine::ScriptLine;
 
@@ -20,6 +23,7 @@ pub fn ScriptLines(lines: Vec<ScriptLine>) -> impl IntoView {
                 must_seen += 1;
                 // Lines said before a back stay ticked; the box keeps its own state after.
                 let said = ctx.call.with_untracked(|c| c.as_ref().is_some_and(|c| c.ticked(n)));
+                let act = Action::Tick(n);
                 view! {
                     <li class="pandu-say__line pandu-say__line--must">
                         <label class="pandu-say__tick">
@@ -27,8 +31,9 @@ pub fn ScriptLines(lines: Vec<ScriptLine>) -> impl IntoView {
                                 type="checkbox"
                                 class="pandu-say__box"
                                 data-testid="script-must"
-                                data-act="tick"
-                                data-arg=n
+                                data-hook=Hook::Must.as_str()
+                                data-act=act.act()
+                                data-arg=act.arg()
                                 checked=said
                             />
                             {text}
@@ -42,9 +47,10 @@ pub fn ScriptLines(lines: Vec<ScriptLine>) -> impl IntoView {
             }
         })
         .collect_view();
+    let h = use_dom().id("say-h");
     view! {
-        <section class="pandu-say" aria-labelledby="pandu-say-h">
-            <h4 id="pandu-say-h" class="pandu-say__label">
+        <section class="pandu-say" aria-labelledby=h.clone()>
+            <h4 id=h.clone() class="pandu-say__label">
                 "Ucapkan kepada pelanggan"
             </h4>
             <ul class="pandu-say__lines">{items}</ul>

@@ -1,3 +1,5 @@
+use crate::actions::Typed;
+use crate::hooks::Hook;
 use crate::state::{use_app, FinderCtx};
 use crate::ui::sop_item::SopItem;
 use leptos::prelude::*;
@@ -20,38 +22,40 @@ pub fn SopFinder() -> impl IntoView {
         n => format!("{n} SOP ditemukan."),
     };
 
+    let id = |name| app.dom.id(name);
     view! {
-        <section class="pandu-finder" aria-labelledby="pandu-finder-h">
-            <h2 id="pandu-finder-h" class="pandu-section-title">"Cari SOP"</h2>
-            <label class="pandu-label" for="pandu-sop-search">
+        <section class="pandu-finder" aria-labelledby=id("finder-h")>
+            <h2 id=id("finder-h") class="pandu-section-title">"Cari SOP"</h2>
+            <label class="pandu-label" for=id("sop-search")>
                 "Judul, nomor SOP, atau kata penelepon"
             </label>
             <input
-                id="pandu-sop-search"
+                id=id("sop-search")
                 class="pandu-input pandu-finder__search"
                 data-testid="sop-search"
-                data-input="search"
+                data-hook=Hook::Search.as_str()
+                data-input=Typed::Search.as_str()
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="mis. tambah daya, internet mati"
-                aria-controls="pandu-sop-list"
-                aria-describedby="pandu-finder-tip pandu-finder-count"
+                aria-controls=id("sop-list")
+                aria-describedby=format!("{} {}", id("finder-tip"), id("finder-count"))
                 prop:value=move || finder.query.get()
             />
-            <p id="pandu-finder-tip" class="pandu-tip">
+            <p id=id("finder-tip") class="pandu-tip">
                 <kbd>"Enter"</kbd>
                 " membuka SOP teratas, "
                 <kbd>"↓"</kbd>
                 " pindah ke daftar."
             </p>
-            <p id="pandu-finder-count" class="pandu-finder__count" role="status">
+            <p id=id("finder-count") class="pandu-finder__count" role="status">
                 {count}
             </p>
             {move || {
                 finder.error.get().map(|e| view! { <p class="pandu-hint" role="alert">{e}</p> })
             }}
-            <ul id="pandu-sop-list" class="pandu-finder__list">
+            <ul id=id("sop-list") class="pandu-finder__list">
                 {move || {
                     // A simulated date (training) changes the badges.
                     app.today.track();

@@ -1,3 +1,5 @@
+use crate::actions::Action;
+use crate::hooks::Hook;
 use crate::state::use_app;
 use crate::ui::status_badge::StatusBadge;
 use leptos::prelude::*;
@@ -33,13 +35,15 @@ pub fn SopItem(
     if subflow {
         class.push_str(" pandu-sop--sub");
     }
+    let act = Action::Start(id.clone());
     view! {
         <button
             type="button"
             class=class
             data-testid="sop-item"
-            data-act="start"
-            data-arg=id.clone()
+            data-hook=Hook::SopItem.as_str()
+            data-act=act.act()
+            data-arg=act.arg()
             data-sop-id=id
             data-status=status.as_str()
         >

@@ -1,5 +1,5 @@
-use crate::browser;
-use crate::state::{use_call, STEP_SCOPE};
+use crate::hooks::Hook;
+use crate::state::use_call;
 use crate::ui::ask_options::AskOptions;
 use crate::ui::collect_form::CollectForm;
 use crate::ui::escalate_card::EscalateCard;
@@ -15,7 +15,8 @@ use pandu_engine::StepKind;
 #[component]
 pub fn StepView() -> impl IntoView {
     let ctx = use_call();
-    let Some(step) = ctx.current_step() else {
+    // The one copy of the step: its parts move into the views below.
+    let Some(step) = ctx.with_step(Clone::clone) else {
         return view! {
             <p class="pandu-hint" role="alert">
                 "Langkah SOP tidak ditemukan. Ulangi dari awal atau pilih SOP lain."
@@ -27,7 +28,8 @@ pub fn StepView() -> impl IntoView {
     let title = step.label();
     // Once this step is in the DOM: its first control gets the focus, so
     // the keyboard goes on from here without a click.
-    Effect::new(move |_| browser::focus_first_in(STEP_SCOPE));
+    let dom = ctx.app.dom;
+    Effect::new(move |_| dom.focus_first_in(Hook::Step));
     let controls = match step.kind {
         StepKind::Say { .. } => view! { <NextButton label="Lanjut" /> }.into_any(),
         StepKind::Ask { question, options } => view! { <AskOptions question options /> }.into_any(),
@@ -59,18 +61,20 @@ pub fn StepView() -> impl IntoView {
         }
     };
     let assumed = step.assumed;
+    let h = dom.id("step-h");
 
     view! {
         <article
             class=if assumed { "pandu-step pandu-step--assumed" } else { "pandu-step" }
             data-testid="step"
+            data-hook=Hook::Step.as_str()
             data-step-id=step.id
             data-kind=kind
             data-rev=ctx.rev.get_untracked()
-            aria-labelledby="pandu-step-h"
+            aria-labelledby=h.clone()
         >
             <header class="pandu-step__head">
-                <h3 id="pandu-step-h" class="pandu-step__title">{title}</h3>
+                <h3 id=h.clone() class="pandu-step__title">{title}</h3>
                 <p class="pandu-step__source">
                     <span class="pandu-step__clause" data-testid="clause">"SOP " {step.clause}</span>
                     {assumed

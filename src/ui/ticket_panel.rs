@@ -1,4 +1,5 @@
 use crate::ui::ticket_row::TicketRow;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 use pandu_engine::ticket::Ticket;
 
@@ -6,7 +7,8 @@ use pandu_engine::ticket::Ticket;
 #[component]
 pub fn TicketPanel(ticket: Ticket) -> impl IntoView {
     let system = ticket.system;
-    let heading_id = format!("pandu-ticket-{}", system.as_str());
+    let dom = use_dom();
+    let heading_id = dom.id(&format!("ticket-{}", system.as_str()));
     let title = if ticket.tab.is_empty() {
         system.title().to_string()
     } else {
@@ -27,7 +29,7 @@ pub fn TicketPanel(ticket: Ticket) -> impl IntoView {
                     .into_iter()
                     .enumerate()
                     .map(|(i, field)| {
-                        let value_id = format!("pandu-v-{}-{i}", system.as_str());
+                        let value_id = dom.id(&format!("v-{}-{i}", system.as_str()));
                         view! { <TicketRow field value_id /> }
                     })
                     .collect_view()}

@@ -1,4 +1,5 @@
 use crate::ui::tpl::Tpl;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 
 /// Instructions to the CSO (what to do, not what to say), set apart from the script.
@@ -11,9 +12,10 @@ pub fn TodoLines(lines: Vec<String>) -> impl IntoView {
         .into_iter()
         .map(|text| view! { <li class="pandu-do__line" data-testid="do-line"><Tpl text /></li> })
         .collect_view();
+    let h = use_dom().id("do-h");
     view! {
-        <section class="pandu-do" aria-labelledby="pandu-do-h">
-            <h4 id="pandu-do-h" class="pandu-do__label">
+        <section class="pandu-do" aria-labelledby=h.clone()>
+            <h4 id=h.clone() class="pandu-do__label">
                 "Untuk CSO (jangan dibacakan)"
             </h4>
             <ul class="pandu-do__lines">{items}</ul>

@@ -1,3 +1,4 @@
+use crate::actions::{Action, Typed};
 use crate::state::use_app;
 use leptos::prelude::*;
 use pandu_engine::dates;
@@ -7,9 +8,11 @@ use pandu_engine::dates;
 pub fn TrainingBar() -> impl IntoView {
     let app = use_app();
     let sim = move || app.sim.get().map(dates::iso).unwrap_or_default();
+    let (h, date) = (app.dom.id("train-h"), app.dom.id("sim-date"));
+    let off = Action::Training(false);
     view! {
-        <section class="pandu-train" aria-labelledby="pandu-train-h" data-testid="training-bar">
-            <h2 id="pandu-train-h" class="pandu-train__title">"Mode latihan"</h2>
+        <section class="pandu-train" aria-labelledby=h.clone() data-testid="training-bar">
+            <h2 id=h.clone() class="pandu-train__title">"Mode latihan"</h2>
             <p class="pandu-tip">
                 "Panggilan latihan tidak disimpan dan tidak masuk riwayat shift atau antrean."
             </p>
@@ -26,24 +29,24 @@ pub fn TrainingBar() -> impl IntoView {
                     })
             }}
             <div class="pandu-train__row">
-                <label class="pandu-label" for="pandu-sim-date">"Tanggal simulasi"</label>
+                <label class="pandu-label" for=date.clone()>"Tanggal simulasi"</label>
                 <input
-                    id="pandu-sim-date"
+                    id=date
                     class="pandu-input pandu-train__input"
                     type="date"
                     data-testid="sim-date"
-                    data-input="sim-date"
+                    data-input=Typed::SimulatedDate.as_str()
                     prop:value=sim
                 />
-                <button type="button" class="pandu-btn" data-testid="sim-date-clear" data-act="clear-date">
+                <button type="button" class="pandu-btn" data-testid="sim-date-clear" data-act=Action::ClearDate.act()>
                     "Tanggal hari ini"
                 </button>
                 <button
                     type="button"
                     class="pandu-btn"
                     data-testid="training-off"
-                    data-act="training"
-                    data-arg="off"
+                    data-act=off.act()
+                    data-arg=off.arg()
                 >
                     "Kembali ke layanan"
                 </button>

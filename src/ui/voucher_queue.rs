@@ -1,4 +1,6 @@
+use crate::actions::Action;
 use crate::shift::use_shift;
+use crate::ui::use_dom;
 use leptos::prelude::*;
 use pandu_engine::queue::{Deadline, COLUMNS};
 
@@ -6,6 +8,7 @@ use pandu_engine::queue::{Deadline, COLUMNS};
 #[component]
 pub fn VoucherQueue() -> impl IntoView {
     let shift = use_shift();
+    let h = use_dom().id("queue-h");
     // The columns shown on screen: buyer, invoice, product (the CSV has all).
     let col = |id: &str| COLUMNS.iter().position(|(_, f)| *f == id);
     let (buyer, invoice, product) = (col("nama_pembeli"), col("invoice"), col("produk"));
@@ -36,8 +39,8 @@ pub fn VoucherQueue() -> impl IntoView {
                     .collect();
                 let none = rows.is_empty();
                 view! {
-                    <section class="pandu-queue" aria-labelledby="pandu-queue-h" data-testid="voucher-queue">
-                        <h2 id="pandu-queue-h" class="pandu-section-title">
+                    <section class="pandu-queue" aria-labelledby=h.clone() data-testid="voucher-queue">
+                        <h2 id=h.clone() class="pandu-section-title">
                             "Antrean e-Voucher Tokopedia (SOP 000)"
                         </h2>
                         <p
@@ -53,7 +56,7 @@ pub fn VoucherQueue() -> impl IntoView {
                             type="button"
                             class="pandu-btn pandu-btn--primary"
                             data-testid="send-pj-site"
-                            data-act="send-pj-site"
+                            data-act=Action::SendPjSite.act()
                             disabled=none
                         >
                             "Kirim ke PJ Site"

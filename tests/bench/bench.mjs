@@ -209,8 +209,8 @@ const STEP_PROBE = () => {
       if (modifier.includes(e.key)) return;
       const rev0 = step()?.getAttribute('data-rev');
       const rec = { key: e.key, t0: e.timeStamp, seen: performance.now(), handled: null, dom: null, last: null, painted: null };
-      // After the app's own keydown listener (on window, added at start-up) and the
-      // microtasks it queued (Leptos's effects): the keystroke fully handled.
+      // After the app's own keydown listener (on its root, which the event passes before it
+      // bubbles to window) and the microtasks it queued (Leptos's effects): the keystroke fully handled.
       window.addEventListener('keydown', () => { rec.handled = performance.now(); }, { once: true });
       rec.done = new Promise((resolve) => {
         const mo = new MutationObserver(() => {
@@ -259,9 +259,10 @@ const STEP_RESULT = async ([limit, settle]) => {
   await Promise.race([rec.done, new Promise((r) => setTimeout(r, limit))]);
   const el = document.querySelector('[data-testid="step"]');
   // Let the app's own after-render work run (it moves the focus to the new step's first
-  // control), then put the focus back on the page, where Enter continues a say step.
+  // control), then put the focus on the widget itself (not on a control), where Enter
+  // continues a say step. Keys pressed outside the widget are not the widget's.
   await new Promise((r) => setTimeout(r, settle));
-  document.activeElement?.blur?.();
+  document.querySelector('[data-testid="app"]')?.focus();
   return {
     key: rec.key,
     t0: rec.t0,
@@ -321,7 +322,7 @@ async function openWalkSop(page, cdp) {
   await press(cdp, 'Enter');
   await waitIn(page, `document.querySelector('[data-testid="step"][data-step-id="${Object.keys(WALK)[0]}"]')`);
   await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
-  await page.evaluate(() => document.activeElement?.blur?.());
+  await page.evaluate(() => document.querySelector('[data-testid="app"]')?.focus());
 }
 
 /** `n` transitions of the walk; returns one record per transition. */

@@ -5,20 +5,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser } from './lib.mjs';
 import {
   assertAxeClean,
   assertNoHorizontalScroll,
   assertNoPageErrors,
-  loadScenarios,
+  launchBrowser,
   openApp,
-  openSop,
-  setCaller,
-  walkScenario,
-} from './pandu-walk.mjs';
+  smallTargets,
+} from './lib.mjs';
+import { findScenario, openSop, setCaller, walkScenario } from './pandu-walk.mjs';
 
 const TICKET_SCENARIO = 'I.a PD 1300→2200 VA, pemohon tidak memiliki HP: APKT Keluhan seperti capture seed, Simone URGENT';
-const scenarios = loadScenarios();
 let browser;
 
 before(async () => {
@@ -28,17 +25,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Every visible control smaller than 44 × 44 px (check boxes sit in larger labels). */
-async function smallTargets(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('button, input:not([type=checkbox]), select, textarea, a[href]')]
-      .filter((e) => e.offsetParent !== null && !e.classList.contains('pandu-copybuf'))
-      .map((e) => ({ e, r: e.getBoundingClientRect() }))
-      .filter(({ r }) => r.height < 43.5 || r.width < 43.5)
-      .map(({ e, r }) => `${e.getAttribute('data-testid') ?? e.tagName} ${Math.round(r.width)}×${Math.round(r.height)}`),
-  );
-}
 
 for (const width of [320, 1024]) {
   test(`axe, layout and targets at ${width} px: start, options, form errors, ticket`, { timeout: 90_000 }, async () => {
@@ -79,8 +65,7 @@ for (const width of [320, 1024]) {
       await close();
     }
 
-    const sc = scenarios.find((s) => s.name === TICKET_SCENARIO);
-    assert.ok(sc, `scenario "${TICKET_SCENARIO}" is missing`);
+    const sc = findScenario(TICKET_SCENARIO);
     const second = await openApp(browser, { context: { viewport: { width, height: 800 } } });
     try {
       await walkScenario(second.page, sc);

@@ -4,11 +4,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser } from './lib.mjs';
-import { assertNoPageErrors, loadScenarios, openApp, readTickets, walkScenario } from './pandu-walk.mjs';
+import { assertNoPageErrors, launchBrowser, openApp, waitForReady } from './lib.mjs';
+import { findScenario, readTickets, walkScenario } from './pandu-walk.mjs';
 
 const SCENARIO = 'Pelanggan ELEKTRINET disambungkan ke CC PLN ICONPLUS 1500071';
-const scenarios = loadScenarios();
 let browser;
 
 before(async () => {
@@ -21,13 +20,12 @@ after(async () => {
 
 /** Opens the app (with `init` run before any page script) and walks to the ELEKTRINET ticket. */
 async function atTicket(options = {}, init) {
-  const sc = scenarios.find((s) => s.name === SCENARIO);
-  assert.ok(sc, `scenario "${SCENARIO}" is missing`);
+  const sc = findScenario(SCENARIO);
   const opened = await openApp(browser, options);
   if (init) {
     await opened.page.addInitScript(init);
     await opened.page.reload();
-    await opened.page.locator('[data-testid="app"][data-ready="true"]').waitFor();
+    await waitForReady(opened.page);
   }
   await walkScenario(opened.page, sc);
   return opened;

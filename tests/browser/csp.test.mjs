@@ -4,8 +4,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, waitForApp } from './lib.mjs';
-import { assertNoPageErrors, loadScenarios, readTickets, walkScenario } from './pandu-walk.mjs';
+import { assertNoPageErrors, eventually, launchBrowser, openPage, waitForApp, waitForReady } from './lib.mjs';
+import { findScenario, readTickets, walkScenario } from './pandu-walk.mjs';
 
 const CSP_URL = process.env.PANDU_CSP_URL ?? '';
 const SCENARIO = 'Pelanggan ELEKTRINET disambungkan ke CC PLN ICONPLUS 1500071';
@@ -31,9 +31,8 @@ test('a whole call runs under the strict CSP with no violation', { timeout: 60_0
     assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script in the page');
 
     await waitForApp(page, errors);
-    await page.locator('[data-testid="app"][data-ready="true"]').waitFor({ timeout: 15_000 });
-    const sc = loadScenarios().find((s) => s.name === SCENARIO);
-    assert.ok(sc, `scenario "${SCENARIO}" exists`);
+    await waitForReady(page);
+    const sc = findScenario(SCENARIO);
     await walkScenario(page, sc);
     const tickets = await readTickets(page);
     assert.equal(tickets.apkt?.['Tipe Keluhan'], 'Informasi');
@@ -46,8 +45,8 @@ test('a whole call runs under the strict CSP with no violation', { timeout: 60_0
       document.head.append(s);
     });
     assert.equal(await page.evaluate(() => window.__inlineRan === true), false, 'an inline script is blocked');
-    await page.waitForTimeout(100);
-    assert.ok(errors.some((e) => /Content Security Policy/i.test(e)), `the blocked script was reported: ${errors}`);
+    // The report comes a moment after the block: polled, not slept for.
+    await eventually(() => errors.some((e) => /Content Security Policy/i.test(e)), 'the blocked script is reported');
   } finally {
     await close();
   }

@@ -8,18 +8,18 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
-import { BASE_URL, launchBrowser, openPage, waitForApp } from './lib.mjs';
 import {
+  BASE_URL,
   NAVIGATION_NOISE,
-  SOPS_DIR,
   assertNoPageErrors,
-  loadScenarios,
+  launchBrowser,
   openApp,
-  openSop,
-  readTickets,
-  walkItems,
+  openPage,
+  waitForApp,
+  waitForReady,
   watchErrors,
-} from './pandu-walk.mjs';
+} from './lib.mjs';
+import { SOPS_DIR, findScenario, openSop, readTickets, walkItems } from './pandu-walk.mjs';
 
 const CSP_URL = process.env.PANDU_CSP_URL ?? '';
 const SCENARIO = 'Pelanggan ELEKTRINET disambungkan ke CC PLN ICONPLUS 1500071';
@@ -64,11 +64,8 @@ async function widgetFrame(page) {
   return frame;
 }
 
-/** No page or console error in the console page or its frames. */
-async function assertClean(page, errors) {
-  await page.waitForTimeout(100);
-  assert.deepEqual(errors, [], `the page reported errors:\n${errors.join('\n')}`);
-}
+/** No page or console error in the console page or its frames (the widget is in a frame). */
+const assertClean = (page, errors) => assertNoPageErrors(page, errors, { app: false });
 
 async function events(page) {
   return page.evaluate(() => window.panduEvents.map((e) => ({ ...e })));
@@ -100,7 +97,7 @@ test('the demo console runs a whole call with Pandu in a cross-origin iframe und
       .map((f) => f.replace('.toml', '')).sort());
 
     // The console sends who is calling; the header and the script lines show it.
-    const sc = loadScenarios().find((s) => s.name === SCENARIO);
+    const sc = findScenario(SCENARIO);
     await page.fill('input[name="name"]', sc.caller.name);
     await page.selectOption('select[name="honorific"]', sc.caller.honorific);
     await page.fill('input[name="phone"]', '');
@@ -181,7 +178,7 @@ test('messages from an origin not on the list are ignored and counted, and nothi
   const { page, errors, close } = await openPage(browser, consoleUrl, { ignore: NAVIGATION_NOISE });
   try {
     const frame = await widgetFrame(page);
-    await frame.locator('[data-testid="app"][data-ready="true"]').waitFor();
+    await waitForReady(frame);
     assert.equal(new URL(frame.url()).searchParams.get('origins'), allowed);
     await page.click('[data-testid="send-context"]');
     await page.evaluate(() => document.getElementById('pandu').contentWindow.postMessage({ pandu: 1, type: 'start', sop: 'pln-terbaik' }, '*'));
@@ -236,7 +233,7 @@ test('Pandu.mount puts the widget in the host page with its context; unmount tak
   const { page, errors, close } = await openPage(browser, `${BASE_URL}demo/mount.html`, { ignore: NAVIGATION_NOISE });
   try {
     const panel = page.locator('[data-testid="mount-panel"]');
-    await panel.locator('[data-testid="app"][data-ready="true"]').waitFor();
+    await waitForReady(panel);
     assert.equal(await panel.locator('[data-testid="app"]').getAttribute('class'), 'pandu pandu--embed');
     assert.equal(await page.inputValue('[data-testid="caller-name"]'), 'Budi Santoso');
     assert.equal(await page.textContent('[data-testid="host-cso"]'), 'CSO: CSO-0042');

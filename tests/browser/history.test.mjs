@@ -6,30 +6,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser } from './lib.mjs';
-import {
-  assertNoPageErrors,
-  loadScenarios,
-  openApp,
-  openSop,
-  openTab,
-  readTickets,
-  reloadApp,
-  setCaller,
-  storedData,
-  walkScenario,
-} from './pandu-walk.mjs';
+import { assertNoPageErrors, launchBrowser, openApp, openTab, reloadApp, storedData } from './lib.mjs';
+import { findScenario, openSop, readTickets, setCaller, walkAndFinish, walkScenario } from './pandu-walk.mjs';
 
 const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APKT, eskalasi HoCC';
 const NIK = 'PD: verifikasi langsung; nama akun Sagita98, NIK, HP dan email salah ditolak; Team Leader menyetujui';
 const ELEKTRINET = 'Pelanggan ELEKTRINET disambungkan ke CC PLN ICONPLUS 1500071';
 
-const scenarios = loadScenarios();
-const scenario = (name) => {
-  const sc = scenarios.find((s) => s.name === name);
-  assert.ok(sc, `scenario "${name}" is missing`);
-  return sc;
-};
+const scenario = (name) => findScenario(name);
 let browser;
 
 before(async () => {
@@ -39,15 +23,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Walks `sc` to its ticket and presses "Selesai"; returns the ended call's id. */
-async function walkAndFinish(page, sc) {
-  await walkScenario(page, sc);
-  const id = await page.getAttribute('[data-testid="call"]', 'data-call-id');
-  await page.click('[data-testid="finish"]');
-  await page.locator('[data-testid="sop-search"]').waitFor();
-  return id;
-}
 
 const historyIds = (page) =>
   page.locator('[data-testid="history-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-call-id')));

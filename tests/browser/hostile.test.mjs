@@ -6,16 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { launchBrowser } from './lib.mjs';
-import {
-  assertNoPageErrors,
-  loadScenarios,
-  openSop,
-  openTab,
-  readTickets,
-  setCaller,
-  walkItems,
-} from './pandu-walk.mjs';
+import { assertNoPageErrors, launchBrowser, openTab } from './lib.mjs';
+import { findScenario, openSop, readTickets, setCaller, walkItems } from './pandu-walk.mjs';
 
 const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APKT, eskalasi HoCC';
 /** Markup with a handler, a right-to-left mark, Arabic, an emoji, a tab, spaces around. */
@@ -24,7 +16,6 @@ const EVIL = '  <img src=x onerror="window.__pwned=1">\u200F مرحبا 😀\tDe
 const LONG = 'Kulkas😀'.repeat(1500);
 const MAX = 1000;
 
-const scenarios = loadScenarios();
 let browser;
 
 before(async () => {
@@ -39,8 +30,7 @@ after(async () => {
 const oneLine = (s) => s.split(/\s+/u).filter(Boolean).join(' ');
 
 test('hostile strings through a whole call: text only, exact, one line, a 10 kB value cut with a warning', { timeout: 120_000 }, async () => {
-  const base = scenarios.find((s) => s.name === VOUCHER);
-  assert.ok(base, `scenario "${VOUCHER}" is missing`);
+  const base = findScenario(VOUCHER);
   const sc = structuredClone(base);
   const data = sc.walk.find((w) => w.at === 'data-pembeli');
   data.fill = { ...data.fill, nama_pembeli: EVIL, produk: LONG };

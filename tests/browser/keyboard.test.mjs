@@ -1,11 +1,12 @@
 // Keyboard only: no clicks. Tab and typing in the header and the finder, digits for options,
-// Enter to continue and to send forms, Alt+← and Backspace to go back, Esc to cancel.
+// Enter to continue and to send forms, Alt+← and Backspace to go back, Esc to cancel. Keys are
+// heard at the widget's root: a key pressed outside the widget is not Pandu's.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser } from './lib.mjs';
-import { assertNoPageErrors, loadScenarios, openApp, openSop, walkScenario } from './pandu-walk.mjs';
+import { assertNoPageErrors, launchBrowser, openApp } from './lib.mjs';
+import { loadScenarios, openSop, walkScenario } from './pandu-walk.mjs';
 
 /** Walked with the keyboard alone: one with a refusal and both back keys, one with selects. */
 const KEYBOARD_WALKS = [
@@ -73,10 +74,17 @@ test('shortcuts stay out of the way while typing; Esc closes the restart questio
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'restart');
     assert.equal(await page.locator('[data-testid="confirm"]').count(), 0);
 
-    // With the focus on the page itself, Backspace goes back.
-    await page.evaluate(() => document.activeElement.blur());
+    // A click on the widget's text gives the focus to the widget itself, where Backspace goes back.
+    await page.click('[data-testid="clause"]');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'app');
     await page.keyboard.press('Backspace');
     await page.locator('[data-testid="step"][data-step-id="tanya-produk"]').waitFor();
+
+    // With the focus outside the widget (the page's body), keys are not Pandu's.
+    await page.evaluate(() => document.activeElement.blur());
+    await page.keyboard.press('2');
+    await page.keyboard.press('Backspace');
+    assert.equal(await page.getAttribute('[data-testid="step"]', 'data-step-id'), 'tanya-produk');
 
     // The help line names the keys.
     const help = await page.textContent('[data-testid="key-help"]');

@@ -1,7 +1,7 @@
-// Helpers for Pandu's widget tests: open the app, walk an SOP scenario through the real UI
-// (mouse or keyboard only), read the tickets back, run axe. The scenarios are the same
-// `sops/*.scenarios.toml` files `cargo test` runs against the engine, so the UI is checked
-// against the very values the engine is.
+// Walking an SOP through the widget: the scenarios, the caller header, the finder, every walk
+// item through the real UI (mouse or keyboard only), the tickets read back. The scenarios are the
+// same `sops/*.scenarios.toml` files `cargo test` runs against the engine, so the UI is checked
+// against the very values the engine is. Page helpers (opening, errors, waiting) are `lib.mjs`'s.
 
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,11 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 
-import { IGNORED_ERRORS, appUrl, openPage, waitForApp } from './lib.mjs';
-
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SOPS_DIR = join(HERE, '..', '..', 'sops');
-export const AXE_PATH = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
 
 /** How long a single UI transition may take before the walk fails. */
 const STEP_TIMEOUT_MS = 5_000;
@@ -37,76 +34,11 @@ export function loadScenarios() {
   });
 }
 
-/**
- * Errors that are not the app's, beyond IGNORED_ERRORS: a reload (or a closed tab) right after
- * start-up cancels the browser's own favicon request, which Chromium reports as a failed request.
- */
-export const NAVIGATION_NOISE = [...IGNORED_ERRORS, /^request failed: \S+\/favicon\.svg net::ERR_ABORTED$/];
-
-/** Opens the app in a fresh context, waits until it is ready, and returns the page handles. */
-export async function openApp(browser, options = {}) {
-  const opened = await openPage(browser, options.path ?? '/', { ignore: NAVIGATION_NOISE, ...options });
-  // `ready: false`: a screen without the finder (training mode's list of drills).
-  if (options.ready !== false) await waitForApp(opened.page, opened.errors);
-  await opened.page.locator('[data-testid="app"][data-ready="true"]').waitFor({ timeout: 15_000 });
-  return opened;
-}
-
-/**
- * Collects what goes wrong on `page` the way `openPage` does (page errors, console errors,
- * failed requests, HTTP errors), for pages opened with `openTab` in a shared context.
- */
-export function watchErrors(page, ignore = NAVIGATION_NOISE) {
-  const errors = [];
-  const report = (message) => {
-    if (!ignore.some((pattern) => pattern.test(message))) errors.push(message);
-  };
-  page.on('pageerror', (err) => report(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') report(`console.error: ${msg.text()}`);
-  });
-  page.on('requestfailed', (req) => report(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`.trim()));
-  page.on('response', (res) => {
-    if (res.status() >= 400) report(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return errors;
-}
-
-/** Waits until the app root says it is ready (the first render is done). */
-export async function waitForReady(page) {
-  await page.locator('[data-testid="app"][data-ready="true"]').waitFor({ timeout: 15_000 });
-}
-
-/**
- * Opens the app in a new tab of an existing `context` (tabs of one browser share localStorage,
- * each has its own sessionStorage). Returns `{ page, errors }`; the page may show a resumed
- * call instead of the finder, so this waits for the app root only.
- */
-export async function openTab(context, path = '/') {
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(appUrl(path), { waitUntil: 'load', timeout: 15_000 });
-  await waitForReady(page);
-  return { page, errors };
-}
-
-/** Reloads the tab and waits for the app to be ready again. */
-export async function reloadApp(page) {
-  await page.reload({ waitUntil: 'load' });
-  await waitForReady(page);
-}
-
-/** Pandu's keys in localStorage (or sessionStorage), key → text. */
-export async function storedData(page, which = 'localStorage') {
-  return page.evaluate((w) => {
-    const s = window[w];
-    const out = {};
-    for (let i = 0; i < s.length; i += 1) {
-      const k = s.key(i);
-      if (k.startsWith('pandu:')) out[k] = s.getItem(k);
-    }
-    return out;
-  }, which);
+/** The scenario named `name` (of any SOP); fails when it is missing, so a rename is noticed. */
+export function findScenario(name, scenarios = loadScenarios()) {
+  const sc = scenarios.find((s) => s.name === name);
+  assert.ok(sc, `scenario "${name}" is missing`);
+  return sc;
 }
 
 /** What the running call shows: SOP, step, progress, path and header, for before/after comparisons. */
@@ -130,15 +62,6 @@ export async function callSnapshot(page) {
         f.getAttribute('data-field-id'), f.querySelector('input, select, textarea').value])),
     };
   });
-}
-
-/** Fails with every page error and console error collected so far. */
-export async function assertNoPageErrors(page, errors) {
-  // Late errors (a panic right after a render) get a moment to surface.
-  await page.waitForTimeout(100);
-  assert.deepEqual(errors, [], `the page reported errors:\n${errors.join('\n')}`);
-  const panicked = await page.evaluate(() => document.querySelector('[data-testid="app"]') === null);
-  assert.equal(panicked, false, 'the app root is gone (blank page)');
 }
 
 const step = (page) => page.locator('[data-testid="step"]');
@@ -210,7 +133,8 @@ async function acceptedWarnings(page) {
   });
 }
 
-async function droppedValues(page) {
+/** The answers the notice says a back dropped, in its order (none when it is not shown). */
+export async function droppedValues(page) {
   return page.locator('[data-testid="dropped-value"]').allTextContents();
 }
 
@@ -380,7 +304,8 @@ export async function walkItems(page, sc, items, { keyboard = false, first = 0 }
       }
       backs += 1;
       await waitForNewStep(page, rev, label);
-      if (item.dropped?.length) {
+      // `dropped = []` says the back drops nothing: then no dropped answer may show.
+      if (item.dropped !== undefined) {
         assert.deepEqual(await droppedValues(page), item.dropped, `${label}: dropped answers`);
       }
     } else if (item.choose !== undefined) {
@@ -446,44 +371,11 @@ export async function readTickets(page) {
   });
 }
 
-/** Runs axe-core on the page and fails listing every violation. */
-export async function assertAxeClean(page, what) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: AXE_PATH });
-  }
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')} :: ${n.failureSummary}`),
-    }));
-  });
-  assert.deepEqual(result, [], `axe violations on ${what}:\n${JSON.stringify(result, null, 2)}`);
-}
-
-/** Every visible control smaller than 44 × 44 px (check boxes sit in larger labels). */
-export async function smallTargets(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('button, input:not([type=checkbox]), select, textarea, a[href]')]
-      .filter((e) => e.offsetParent !== null && !e.classList.contains('pandu-copybuf'))
-      .map((e) => ({ e, r: e.getBoundingClientRect() }))
-      .filter(({ r }) => r.height < 43.5 || r.width < 43.5)
-      .map(({ e, r }) => `${e.getAttribute('data-testid') ?? e.tagName} ${Math.round(r.width)}×${Math.round(r.height)}`),
-  );
-}
-
-/** Fails if the page scrolls sideways. */
-export async function assertNoHorizontalScroll(page, what) {
-  const { scroll, client, culprits } = await page.evaluate(() => {
-    const root = document.documentElement;
-    const limit = root.clientWidth;
-    const culprits = [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > limit + 0.5)
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)}px)`);
-    return { scroll: root.scrollWidth, client: limit, culprits };
-  });
-  assert.ok(scroll <= client, `${what}: scrollWidth ${scroll} > clientWidth ${client}; wide: ${culprits.join(', ')}`);
+/** Walks `sc` to its ticket and presses "Selesai"; returns the ended call's id. */
+export async function walkAndFinish(page, sc) {
+  await walkScenario(page, sc);
+  const id = await page.getAttribute('[data-testid="call"]', 'data-call-id');
+  await page.click('[data-testid="finish"]');
+  await page.locator('[data-testid="sop-search"]').waitFor();
+  return id;
 }

@@ -6,18 +6,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser } from './lib.mjs';
+import { assertNoPageErrors, launchBrowser, openApp, openTab, reloadApp, storedData } from './lib.mjs';
 import {
-  assertNoPageErrors,
   callSnapshot,
-  loadScenarios,
-  openApp,
+  findScenario,
   openSop,
-  openTab,
   readTickets,
-  reloadApp,
   setCaller,
-  storedData,
   walkItems,
   walkScenario,
 } from './pandu-walk.mjs';
@@ -27,12 +22,7 @@ const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APK
 const ELEKTRINET = 'Pelanggan ELEKTRINET disambungkan ke CC PLN ICONPLUS 1500071';
 const CALL_KEY = /^pandu:v1:call:(.+)$/;
 
-const scenarios = loadScenarios();
-const scenario = (name) => {
-  const sc = scenarios.find((s) => s.name === name);
-  assert.ok(sc, `scenario "${name}" is missing`);
-  return sc;
-};
+const scenario = (name) => findScenario(name);
 let browser;
 
 before(async () => {

@@ -6,17 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { launchBrowser } from './lib.mjs';
-import {
-  assertNoPageErrors,
-  loadScenarios,
-  readTickets,
-  storedData,
-  waitForReady,
-  walkScenario,
-  watchErrors,
-  openTab,
-} from './pandu-walk.mjs';
+import { assertNoPageErrors, launchBrowser, openTab, storedData, waitForReady, watchErrors } from './lib.mjs';
+import { findScenario, readTickets, walkAndFinish, walkScenario } from './pandu-walk.mjs';
 
 /** The same build behind the strict CSP host consoles use (set by `cargo xtask test`). */
 const CSP_URL = process.env.PANDU_CSP_URL ?? '';
@@ -27,12 +18,7 @@ const CSV =
   '\uFEFFNo,Nama Pembeli,Nomor Invoice,Jenis Produk,Harga Produk,Tanggal Transaksi,Nomor HP Pembeli,Email Tokopedia Pembeli\r\n' +
   '1,Dewi Lestari,INV/20210305/XXI/III/734512890,TV LED 43 inch,4599000,2021-03-05,"=""081287654321""",dewi.lestari88@gmail.com\r\n';
 
-const scenarios = loadScenarios();
-const scenario = (name) => {
-  const sc = scenarios.find((s) => s.name === name);
-  assert.ok(sc, `scenario "${name}" is missing`);
-  return sc;
-};
+const scenario = (name) => findScenario(name);
 let browser;
 
 before(async () => {
@@ -42,14 +28,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function walkAndFinish(page, sc) {
-  await walkScenario(page, sc);
-  const id = await page.getAttribute('[data-testid="call"]', 'data-call-id');
-  await page.click('[data-testid="finish"]');
-  await page.locator('[data-testid="sop-search"]').waitFor();
-  return id;
-}
 
 /** A context whose clock starts at `time` (and runs on), recording the type of each blob URL made. */
 async function contextAt(time) {

@@ -5,18 +5,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser } from './lib.mjs';
 import {
   assertAxeClean,
   assertNoHorizontalScroll,
   assertNoPageErrors,
-  loadScenarios,
-  openSop,
+  launchBrowser,
   openTab,
-  setCaller,
   smallTargets,
-  walkScenario,
-} from './pandu-walk.mjs';
+} from './lib.mjs';
+import { findScenario, loadScenarios, openSop, setCaller, walkScenario } from './pandu-walk.mjs';
 
 const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APKT, eskalasi HoCC';
 const LONG_NAME = 'Kartika Sari Dewi Anggraeni Purnamasari Wijayakusumaningrat';
@@ -40,7 +37,7 @@ async function checkScreen(page, what) {
 
 for (const width of [320, 1024]) {
   test(`axe, layout and targets at ${width} px: start screen with kept data`, { timeout: 120_000 }, async () => {
-    const sc = scenarios.find((s) => s.name === VOUCHER);
+    const sc = findScenario(VOUCHER, scenarios);
     assert.ok(sc);
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     try {

@@ -10,11 +10,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 
-import { launchBrowser } from './lib.mjs';
 import {
-  SOPS_DIR, assertAxeClean, assertNoHorizontalScroll, assertNoPageErrors, openApp, smallTargets,
-  storedData, walkScenario,
-} from './pandu-walk.mjs';
+  assertAxeClean, assertNoHorizontalScroll, assertNoPageErrors, launchBrowser, openApp, smallTargets, storedData,
+} from './lib.mjs';
+import { SOPS_DIR, walkScenario } from './pandu-walk.mjs';
 
 const KEVIN = 'Latihan 003: pemilik kafe di Surabaya, ELEKTRINET dengan SID, disambungkan ke ICONPLUS 1500071';
 

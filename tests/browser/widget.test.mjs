@@ -5,16 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser } from './lib.mjs';
-import {
-  assertNoPageErrors,
-  loadScenarios,
-  openApp,
-  openSop,
-  readTickets,
-  setCaller,
-  walkScenario,
-} from './pandu-walk.mjs';
+import { assertNoPageErrors, launchBrowser, openApp } from './lib.mjs';
+import { loadScenarios, openSop, readTickets, setCaller, walkScenario } from './pandu-walk.mjs';
 
 /**
  * Scenarios that must exist and be walked, per SOP: renaming or dropping one fails here
