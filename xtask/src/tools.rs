@@ -133,7 +133,6 @@ impl Tools {
         &self.chromium
     }
 
-    /// `trunk build --release --offline`, into `dist/`.
     /// `trunk build --release --offline`, then the loader moved out of
     /// `index.html` so the page runs under a strict CSP (see `loader.rs`).
     pub fn trunk_build(&self) -> Result<bool> {
@@ -146,8 +145,8 @@ impl Tools {
             if let Some(name) = crate::loader::externalize(&self.root.join("dist"))? {
                 println!("xtask: moved trunk's inline loader to dist/{name} (strict CSP)");
             }
-            // The drills, fetched when training mode opens: not in the wasm
-            // every CSO downloads. A drill that no longer walks fails here.
+            // The catalogue and the drills as data next to the app: no SOP
+            // text in the wasm. A drill that no longer walks fails here.
             let wrote = run::status(self.command("cargo").args([
                 "run",
                 "--quiet",
@@ -156,10 +155,10 @@ impl Tools {
                 "--features",
                 "authoring",
                 "--example",
-                "drills",
+                "data",
                 "--",
                 "sops",
-                "dist/drills.json",
+                "dist",
             ]))?;
             if !wrote {
                 return Ok(false);
