@@ -14,6 +14,8 @@
 pub enum Action {
     /// Open an SOP from the finder (its id).
     Start(String),
+    /// Search for one of the words the finder suggested.
+    Suggest(String),
     /// Choose an option of an ask step (its id).
     Choose(String),
     /// Continue a say, transfer or escalate step.
@@ -61,6 +63,7 @@ pub fn parse(act: &str, arg: &str) -> Option<Action> {
     let arg_s = || arg.to_string();
     Some(match act {
         "start" => Action::Start(arg_s()),
+        "suggest" => Action::Suggest(arg_s()),
         "choose" => Action::Choose(arg_s()),
         "next" => Action::Next,
         "back" => Action::Back,
@@ -118,6 +121,10 @@ mod tests {
     #[test]
     fn attributes_map_to_actions() {
         assert_eq!(parse("choose", "ya"), Some(Action::Choose("ya".into())));
+        assert_eq!(
+            parse("suggest", "tambah daya"),
+            Some(Action::Suggest("tambah daya".into()))
+        );
         assert_eq!(parse("back-to", "3"), Some(Action::BackTo(3)));
         assert_eq!(parse("tick", "1"), Some(Action::Tick(1)));
         assert_eq!(parse("training", "on"), Some(Action::Training(true)));

@@ -129,7 +129,9 @@ pub fn use_call() -> CallCtx {
 
 impl AppCtx {
     pub fn new(lib: Library, today: NaiveDate) -> AppCtx {
-        let index = search::Index::new(lib.catalog());
+        // The built-in SOPs' words were prepared by the build; a catalogue
+        // with a host's pack merged in is read here.
+        let index = search::Index::build(lib.catalog(), lib.prepared());
         AppCtx {
             lib: StoredValue::new(lib),
             index: StoredValue::new(index),
@@ -706,10 +708,12 @@ impl FinderCtx {
         }
     }
 
-    /// The SOPs the query finds, in finder order (catalogue indices).
-    pub fn hits(&self, app: AppCtx) -> Vec<usize> {
-        let hits = self.query.with(|q| app.index.with_value(|ix| ix.query(q)));
-        app.with_cat(|cat| finder_order(cat, hits))
+    /// What the query finds, in finder order: best first, at equal
+    /// relevance SOPs in force today first and sub-flows last.
+    pub fn hits(&self, app: AppCtx) -> search::Found {
+        let today = app.today.get();
+        self.query
+            .with(|q| app.index.with_value(|ix| ix.find(q, today)))
     }
 }
 
@@ -771,16 +775,6 @@ impl Default for CopyCtx {
     }
 }
 
-/// SOPs in finder order: the search ranking, sub-flows after the others.
-pub fn finder_order(catalog: &Catalog, hits: Vec<usize>) -> Vec<usize> {
-    let (mut main, sub): (Vec<usize>, Vec<usize>) = hits
-        .into_iter()
-        .filter(|&i| i < catalog.sops.len())
-        .partition(|&i| !catalog.sops[i].subflow);
-    main.extend(sub);
-    main
-}
-
 /// One answered step in the path view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Crumb {
@@ -828,34 +822,6 @@ mod tests {
     fn catalog() -> Catalog {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
         pandu_engine::authoring::load_dir(&dir).catalog()
-    }
-
-    #[test]
-    fn subflows_come_after_the_others_keeping_rank() {
-        let mut cat = catalog();
-        let mut sub = cat.sops[0].clone();
-        sub.id = "sub".into();
-        sub.subflow = true;
-        cat.sops.insert(0, sub);
-        let n = cat.sops.len();
-        let ranked: Vec<usize> = (0..n).rev().collect();
-        let order = finder_order(&cat, ranked.clone());
-        let first_sub = order
-            .iter()
-            .position(|&i| cat.sops[i].subflow)
-            .expect("a sub-flow is listed");
-        assert!(order[first_sub..].iter().all(|&i| cat.sops[i].subflow));
-        assert!(order[..first_sub].iter().all(|&i| !cat.sops[i].subflow));
-        let keeps_rank = |part: &[usize]| {
-            let pos: Vec<usize> = part
-                .iter()
-                .map(|i| ranked.iter().position(|r| r == i).unwrap())
-                .collect();
-            pos.windows(2).all(|w| w[0] < w[1])
-        };
-        assert!(keeps_rank(&order[..first_sub]) && keeps_rank(&order[first_sub..]));
-        assert_eq!(order.len(), n);
-        assert_eq!(finder_order(&cat, vec![n + 3]), Vec::<usize>::new());
     }
 
     #[test]

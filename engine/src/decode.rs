@@ -64,6 +64,7 @@ impl FromJson for Sop {
                 effective_until: o.opt("effective_until")?,
                 summary: o.opt("summary")?,
                 keywords: o.opt("keywords")?,
+                synonyms: o.opt("synonyms")?,
                 subflow: o.opt("subflow")?,
                 start: o.opt("start")?,
                 steps: list(&o, "step", "steps")?,

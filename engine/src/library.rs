@@ -6,13 +6,17 @@
 
 use crate::json::{Json, Obj};
 use crate::model::{Catalog, Sop, StepKind};
+use crate::search::Prepared;
 
 /// One built-in SOP as the build embeds it: the heading (every key but
-/// `start` and `step`) and the steps, each a JSON object.
+/// `start` and `step`) and the steps, each a JSON object, and the finder's
+/// words read from the whole SOP (`search::Prepared`), which the steps are
+/// not there at start-up to give.
 #[derive(Debug, Clone, Copy)]
 pub struct Packed {
     pub head: &'static str,
     pub body: &'static str,
+    pub terms: &'static str,
 }
 
 /// The keys of a packed body.
@@ -24,6 +28,8 @@ pub struct Library {
     catalog: Catalog,
     /// The steps still to read, by catalogue position.
     bodies: Vec<Option<&'static str>>,
+    /// The finder's words of each built-in SOP; empty for a catalogue read whole.
+    prepared: Vec<Prepared>,
 }
 
 impl Library {
@@ -33,9 +39,14 @@ impl Library {
             .iter()
             .map(|p| crate::json::from_text::<Sop>(p.head))
             .collect::<Result<Vec<Sop>, String>>()?;
+        let prepared = packed
+            .iter()
+            .map(|p| crate::json::from_text::<Prepared>(p.terms))
+            .collect::<Result<Vec<Prepared>, String>>()?;
         Ok(Library {
             catalog: Catalog { sops },
             bodies: packed.iter().map(|p| Some(p.body)).collect(),
+            prepared,
         })
     }
 
@@ -44,7 +55,14 @@ impl Library {
         Library {
             bodies: vec![None; catalog.sops.len()],
             catalog,
+            prepared: Vec::new(),
         }
+    }
+
+    /// The finder's words of each SOP as the build prepared them (empty for
+    /// a catalogue read whole: `search::Index::build` reads those itself).
+    pub fn prepared(&self) -> &[Prepared] {
+        &self.prepared
     }
 
     /// Every SOP; those not loaded yet have no steps.

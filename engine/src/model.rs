@@ -26,6 +26,10 @@ pub struct Sop {
     /// Words callers and CSOs use for this case ("tambah daya", "internet mati").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// Other ways callers say this SOP's words: `"naikin daya = tambah daya"` or a plain
+    /// word; every phrase of an entry is one of the SOP's words for the finder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<String>,
     /// A sub-flow meant to be included by other SOPs (seed 001); still runnable alone.
     #[serde(default, skip_serializing_if = "is_false")]
     pub subflow: bool,
@@ -557,6 +561,7 @@ pub mod keys {
         "effective_until",
         "summary",
         "keywords",
+        "synonyms",
         "subflow",
         "start",
         "step",

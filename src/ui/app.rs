@@ -230,6 +230,11 @@ fn click(ui: Ui, e: &web_sys::Event) {
     let ctx = ui.ctx;
     match action {
         Action::Start(id) => open_sop(ui, &id),
+        Action::Suggest(word) => {
+            ui.finder.error.set(None);
+            ui.finder.query.set(word);
+            browser::focus_soon("[data-testid=\"sop-search\"]");
+        }
         Action::Choose(id) => ctx.choose(&id),
         Action::Next => ctx.proceed(),
         Action::Back => ctx.back(),
@@ -429,7 +434,7 @@ fn key(ui: Ui, e: &web_sys::KeyboardEvent) {
     let moved = match (on.as_deref(), k.as_str()) {
         // Enter opens the best match: type a few letters, press Enter, talk.
         (Some("sop-search"), "Enter") => {
-            let first = ui.finder.hits(ctx.app).first().copied();
+            let first = ui.finder.hits(ctx.app).hits.first().map(|h| h.index);
             if let Some(id) =
                 first.and_then(|i| ctx.app.with_cat(|c| c.sops.get(i).map(|s| s.id.clone())))
             {
