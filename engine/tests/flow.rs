@@ -348,6 +348,6 @@ fn a_must_say_line_must_be_ticked_and_the_stamp_counts_it() {
     assert_eq!(c.said, 1);
     assert_eq!(
         c.stamp(),
-        "SOP transfer-elektrinet v2023.07.26-3 · 22-11-2026 09:41 WIB · 1 kalimat wajib disampaikan"
+        "SOP transfer-elektrinet v2023.07.26-4 · 22-11-2026 09:41 WIB · 1 kalimat wajib disampaikan"
     );
 }

@@ -43,9 +43,7 @@ fn strip_prefix(w: &str) -> Option<(String, Option<String>)> {
             Some(format!("{alt}{}", rest(n))),
         )
     };
-    let (main, alt) = if w.starts_with("meny") && vowel(at(4)) {
-        recoded(4, "s", "ny")
-    } else if w.starts_with("peny") && vowel(at(4)) {
+    let (main, alt) = if (w.starts_with("meny") || w.starts_with("peny")) && vowel(at(4)) {
         recoded(4, "s", "ny")
     } else if (w.starts_with("menge") || w.starts_with("penge"))
         && syllables(rest(5)) == 1
