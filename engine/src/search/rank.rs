@@ -216,13 +216,22 @@ pub struct Index {
     idf: Vec<f32>,
     /// Keywords and synonyms as written, lower-cased, each once: suggestions.
     keywords: Vec<String>,
+    /// The words of those, each once, with the first keyword holding it.
+    keyword_words: Vec<(Box<str>, u32)>,
 }
 
+/// FNV-1a, then MurmurHash3's finaliser: FNV's low bits, which the table's
+/// mask keeps, mix poorly on their own.
 fn fnv(s: &str) -> usize {
     let mut h: u32 = 0x811c_9dc5;
     for b in s.bytes() {
         h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^= h >> 16;
     h as usize
 }
 
@@ -278,6 +287,8 @@ impl Index {
     /// with another SOP's, is read from the catalogue.
     pub fn build(catalog: &Catalog, prepared: &[Prepared]) -> Index {
         let mut ix = Index::default();
+        let mut known_keywords = std::collections::BTreeSet::new();
+        let mut known_words = std::collections::BTreeSet::new();
         let mut lens: Vec<[u32; FIELDS]> = Vec::with_capacity(catalog.sops.len());
         for (d, sop) in catalog.sops.iter().enumerate() {
             let own;
@@ -324,9 +335,16 @@ impl Index {
             for k in sop.keywords.iter().chain(&sop.synonyms) {
                 for phrase in k.split('=') {
                     let phrase = crate::text::lower(phrase.trim());
-                    if !phrase.is_empty() && !ix.keywords.contains(&phrase) {
-                        ix.keywords.push(phrase);
+                    if phrase.is_empty() || !known_keywords.insert(phrase.clone()) {
+                        continue;
                     }
+                    let at = ix.keywords.len() as u32;
+                    for w in normalize::tokens(&phrase) {
+                        if w.len() >= 3 && known_words.insert(w.clone()) {
+                            ix.keyword_words.push((w.into(), at));
+                        }
+                    }
+                    ix.keywords.push(phrase);
                 }
             }
         }
@@ -612,36 +630,41 @@ impl Index {
         }
     }
 
-    /// Up to four of the catalogue's keywords closest to the query's words
-    /// (spelling, then a shared start); with none close, the first keywords.
+    /// Up to four of the catalogue's keywords closest to the query's words:
+    /// a word of theirs within two edits, else sharing its first three
+    /// letters or more; with none close, the first keywords. Only words with
+    /// the same first letter are compared, which keeps this quick over a
+    /// thousand SOPs' keywords.
     fn suggest(&self, words: &[Word]) -> Vec<String> {
-        let mut scored: Vec<(usize, usize)> = Vec::new();
-        for (k, phrase) in self.keywords.iter().enumerate() {
-            let mut best = 0;
-            for w in words.iter().filter(|w| w.typed.len() >= 3) {
-                for kw in normalize::tokens(phrase) {
-                    let (a, b) = (w.typed.as_bytes(), kw.as_bytes());
-                    let d = distance(a, b);
-                    let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-                    let s = if d <= 2 && a.len().max(b.len()) >= 4 {
-                        10 - 3 * d
-                    } else if shared >= 3 {
-                        shared
-                    } else {
-                        0
-                    };
-                    best = best.max(s);
+        let mut best: Vec<(usize, u32)> = Vec::new();
+        for w in words.iter().filter(|w| w.typed.len() >= 3) {
+            let a = w.typed.as_bytes();
+            for (k, at) in &self.keyword_words {
+                let b = k.as_bytes();
+                if b[0] != a[0] {
+                    continue;
+                }
+                let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+                let close = a.len().abs_diff(b.len()) <= 2 && a.len().max(b.len()) >= 4;
+                let d = if close { distance(a, b) } else { usize::MAX };
+                let s = if d <= 2 {
+                    10 - 3 * d
+                } else if shared >= 3 {
+                    shared
+                } else {
+                    continue;
+                };
+                match best.iter_mut().find(|e| e.1 == *at) {
+                    Some(e) => e.0 = e.0.max(s),
+                    None => best.push((s, *at)),
                 }
             }
-            if best > 0 {
-                scored.push((best, k));
-            }
         }
-        crate::small::heap_sort_by(&mut scored, |a, b| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1));
-        let mut out: Vec<String> = scored
+        crate::small::heap_sort_by(&mut best, |a, b| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1));
+        let mut out: Vec<String> = best
             .iter()
             .take(4)
-            .map(|&(_, k)| self.keywords[k].clone())
+            .map(|&(_, k)| self.keywords[k as usize].clone())
             .collect();
         if out.is_empty() {
             out = self.keywords.iter().take(4).cloned().collect();
