@@ -2,8 +2,9 @@ use crate::state::{use_app, FinderCtx};
 use crate::ui::sop_item::SopItem;
 use leptos::prelude::*;
 
-/// How many SOPs the finder lists at once; the rest are a few letters away.
-const SHOWN: usize = 30;
+/// How many SOPs the finder lists at once: the ranking puts the caller's
+/// SOP among the first three; each item drawn costs time at every keystroke.
+const SHOWN: usize = 10;
 
 /// The SOP finder: ranked search in callers' words, the words each SOP matched, close words when none does.
 #[component]

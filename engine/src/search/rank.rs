@@ -32,7 +32,7 @@ const PREFIX: f32 = 0.6;
 /// A word of five letters or more, found with one letter wrong.
 const TYPO: f32 = 0.7;
 /// Prefix matches of the word being typed that are looked up at most.
-const MAX_PREFIX: usize = 64;
+const MAX_PREFIX: usize = 32;
 /// A sub-flow (SOP 001) is rarely what a caller asks for: it comes first
 /// only when the words point at it clearly.
 const SUBFLOW: f32 = 0.6;
@@ -178,10 +178,14 @@ impl Found {
     }
 }
 
+/// A term in a document: its counts per field while the index is built,
+/// then its whole BM25F weight, so a keystroke does one multiplication per
+/// posting.
 #[derive(Debug, Clone, Copy)]
 struct Posting {
     doc: u32,
     tf: [u8; FIELDS],
+    weight: f32,
 }
 
 #[derive(Debug, Clone)]
@@ -365,6 +369,16 @@ impl Index {
                 (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
             })
             .collect();
+        for (id, list) in ix.postings.iter_mut().enumerate() {
+            for p in list.iter_mut() {
+                let norm = &ix.docs[p.doc as usize].norm;
+                let mut wtf = 0.0;
+                for f in 0..FIELDS {
+                    wtf += WEIGHT[f] * f32::from(p.tf[f]) * norm[f];
+                }
+                p.weight = ix.idf[id] * wtf / (K1 + wtf);
+            }
+        }
         let mut sorted: Vec<u32> = (0..ix.terms.len() as u32).collect();
         let terms = &ix.terms;
         crate::small::heap_sort_by(&mut sorted, |&a, &b| terms[a as usize] < terms[b as usize]);
@@ -429,7 +443,11 @@ impl Index {
             _ => {
                 let mut tf = [0u8; FIELDS];
                 tf[field] = 1;
-                list.push(Posting { doc, tf });
+                list.push(Posting {
+                    doc,
+                    tf,
+                    weight: 0.0,
+                });
             }
         }
     }
@@ -504,15 +522,6 @@ impl Index {
         out
     }
 
-    fn weight(&self, id: u32, p: &Posting) -> f32 {
-        let norm = &self.docs[p.doc as usize].norm;
-        let mut wtf = 0.0;
-        for f in 0..FIELDS {
-            wtf += WEIGHT[f] * f32::from(p.tf[f]) * norm[f];
-        }
-        self.idf[id as usize] * wtf / (K1 + wtf)
-    }
-
     /// The SOPs for a query, best first: every word counts, none is
     /// required. At equal relevance SOPs in force on `today` come first and
     /// sub-flows last; a query with no word that tells SOPs apart lists them
@@ -535,7 +544,7 @@ impl Index {
             for &(id, factor) in &cands {
                 for p in &self.postings[id as usize] {
                     let d = p.doc as usize;
-                    let c = self.weight(id, p) * factor;
+                    let c = p.weight * factor;
                     if best[d] == 0.0 {
                         touched.push(d);
                     }
@@ -572,7 +581,10 @@ impl Index {
             }
         }
         let all = words.is_empty();
-        let mut ranked: Vec<(i32, u8, bool, f32, usize)> = Vec::new();
+        // One integer per hit, smallest first: relevance tier (best first),
+        // then sub-flows last, then SOPs in force first, then the score (its
+        // top 26 bits), then the catalogue's order (20 bits: a million SOPs).
+        let mut ranked: Vec<u64> = Vec::new();
         for (d, doc) in self.docs.iter().enumerate() {
             let s = if doc.subflow {
                 score[d] * SUBFLOW
@@ -588,26 +600,22 @@ impl Index {
                 (s.ln() / TIER.ln()).floor() as i32
             };
             let later = !matches!(status_of(doc.from, doc.until, today), Status::InForce);
-            ranked.push((tier, u8::from(later), doc.subflow, s, d));
+            let key = u64::from((0x7fff - tier.clamp(-0x7fff, 0x7fff)) as u16) << 48
+                | u64::from(doc.subflow) << 47
+                | u64::from(later) << 46
+                | u64::from(0x03ff_ffff - (s.to_bits() >> 5)) << 20
+                | (d as u64 & 0xf_ffff);
+            ranked.push(key);
         }
-        crate::small::heap_sort_by(&mut ranked, |a, b| {
-            if a.0 != b.0 {
-                a.0 > b.0
-            } else if a.2 != b.2 {
-                !a.2
-            } else if a.1 != b.1 {
-                a.1 < b.1
-            } else if a.3 != b.3 {
-                a.3 > b.3
-            } else {
-                a.4 < b.4
-            }
-        });
+        crate::small::heap_sort_by(&mut ranked, |a, b| a < b);
         let hits: Vec<Hit> = ranked
             .iter()
-            .map(|r| Hit {
-                index: r.4,
-                matched: mask[r.4],
+            .map(|&key| {
+                let index = (key & 0xf_ffff) as usize;
+                Hit {
+                    index,
+                    matched: mask[index],
+                }
             })
             .collect();
         let suggest = if hits.is_empty() {
