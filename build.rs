@@ -29,6 +29,18 @@ fn main() {
         }
         panic!("SOP di sops/ tidak lolos pemeriksaan:\n{}", loaded.report());
     }
+    // Warnings do not stop the build; a catalogue of copies (the benchmark's)
+    // would print thousands, so a few are shown and the rest counted.
+    const SHOWN: usize = 20;
+    for w in loaded.lint_warnings.iter().take(SHOWN) {
+        println!("cargo:warning=peringatan: {w}");
+    }
+    if loaded.lint_warnings.len() > SHOWN {
+        println!(
+            "cargo:warning=peringatan: ... dan {} lainnya",
+            loaded.lint_warnings.len() - SHOWN
+        );
+    }
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
     std::fs::write(out.join("sops.rs"), packed_rust(&loaded.catalog())).expect("write sops.rs");
 }

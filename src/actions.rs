@@ -14,6 +14,8 @@
 pub enum Action {
     /// Open an SOP from the finder (its id).
     Start(String),
+    /// Search for one of the words the finder suggested.
+    Suggest(String),
     /// Choose an option of an ask step (its id).
     Choose(String),
     /// Continue a say, transfer or escalate step.
@@ -68,6 +70,7 @@ impl Action {
     pub fn act(&self) -> &'static str {
         match self {
             Action::Start(_) => "start",
+            Action::Suggest(_) => "suggest",
             Action::Choose(_) => "choose",
             Action::Next => "next",
             Action::Back => "back",
@@ -96,6 +99,7 @@ impl Action {
     pub fn arg(&self) -> Option<String> {
         match self {
             Action::Start(s)
+            | Action::Suggest(s)
             | Action::Choose(s)
             | Action::Resume(s)
             | Action::ToggleHistory(s)
@@ -125,6 +129,7 @@ pub fn parse(act: &str, arg: &str) -> Option<Action> {
     let arg_s = || arg.to_string();
     Some(match act {
         "start" => Action::Start(arg_s()),
+        "suggest" => Action::Suggest(arg_s()),
         "choose" => Action::Choose(arg_s()),
         "next" => Action::Next,
         "back" => Action::Back,
@@ -198,6 +203,10 @@ mod tests {
     #[test]
     fn attributes_map_to_actions() {
         assert_eq!(parse("choose", "ya"), Some(Action::Choose("ya".into())));
+        assert_eq!(
+            parse("suggest", "tambah daya"),
+            Some(Action::Suggest("tambah daya".into()))
+        );
         assert_eq!(parse("back-to", "3"), Some(Action::BackTo(3)));
         assert_eq!(parse("tick", "1"), Some(Action::Tick(1)));
         assert_eq!(parse("training", "on"), Some(Action::Training(true)));
@@ -215,6 +224,7 @@ mod tests {
     fn examples() -> Vec<Action> {
         let all = vec![
             Action::Start("transfer-elektrinet".into()),
+            Action::Suggest("tambah daya".into()),
             Action::Choose("ya".into()),
             Action::Next,
             Action::Back,
@@ -241,6 +251,7 @@ mod tests {
         for a in &all {
             match a {
                 Action::Start(_)
+                | Action::Suggest(_)
                 | Action::Choose(_)
                 | Action::Next
                 | Action::Back

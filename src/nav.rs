@@ -1,19 +1,10 @@
 //! Where the CSO (or the host) can go, as pure functions over engine values:
-//! the finder's order, the path of answered steps, and whether a host's
-//! `start` may replace the call on screen. No Leptos, no browser: tested natively.
+//! the path of answered steps, and whether a host's
+//! `start` may replace the call on screen. No Leptos, no browser: tested natively. The
+//! finder's order is the engine's (`search::Index::find`).
 
 use pandu_engine::flow::{describe, Answer, Call};
 use pandu_engine::{Catalog, Step};
-
-/// SOPs in finder order: the search ranking, sub-flows after the others.
-pub fn finder_order(catalog: &Catalog, hits: Vec<usize>) -> Vec<usize> {
-    let (mut main, sub): (Vec<usize>, Vec<usize>) = hits
-        .into_iter()
-        .filter(|&i| i < catalog.sops.len())
-        .partition(|&i| !catalog.sops[i].subflow);
-    main.extend(sub);
-    main
-}
 
 /// One answered step in the path view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,43 +64,6 @@ mod tests {
     fn catalog() -> Catalog {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
         pandu_engine::authoring::load_dir(&dir).catalog()
-    }
-
-    #[test]
-    fn subflows_come_after_the_others_keeping_rank() {
-        let mut cat = catalog();
-        let mut sub = cat.sops[0].clone();
-        sub.id = "sub".into();
-        sub.subflow = true;
-        cat.sops.insert(0, sub);
-        let n = cat.sops.len();
-        let ranked: Vec<usize> = (0..n).rev().collect();
-        let order = finder_order(&cat, ranked.clone());
-        let first_sub = order
-            .iter()
-            .position(|&i| cat.sops[i].subflow)
-            .expect("a sub-flow is listed");
-        assert!(order[first_sub..].iter().all(|&i| cat.sops[i].subflow));
-        assert!(order[..first_sub].iter().all(|&i| !cat.sops[i].subflow));
-        let keeps_rank = |part: &[usize]| {
-            let pos: Vec<usize> = part
-                .iter()
-                .map(|i| ranked.iter().position(|r| r == i).unwrap())
-                .collect();
-            pos.windows(2).all(|w| w[0] < w[1])
-        };
-        assert!(keeps_rank(&order[..first_sub]) && keeps_rank(&order[first_sub..]));
-        assert_eq!(order.len(), n);
-        assert_eq!(finder_order(&cat, vec![n + 3]), Vec::<usize>::new());
-    }
-
-    #[test]
-    fn a_subflow_ranked_first_is_listed_last() {
-        let mut cat = catalog();
-        for (i, s) in cat.sops.iter_mut().enumerate() {
-            s.subflow = i == 1;
-        }
-        assert_eq!(finder_order(&cat, vec![1, 0, 2]), vec![0, 2, 1]);
     }
 
     #[test]

@@ -6,7 +6,6 @@
 use crate::browser::{self, Dom};
 use crate::hooks::{self, Hook};
 use crate::keys::StepShape;
-use crate::nav;
 use crate::shift::ShiftCtx;
 use crate::store;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -133,7 +132,9 @@ pub fn use_call() -> CallCtx {
 
 impl AppCtx {
     pub fn new(lib: Library, today: NaiveDate, dom: Dom, tab: String) -> AppCtx {
-        let index = search::Index::new(lib.catalog());
+        // The build prepared each SOP's words; an SOP published later is
+        // read here.
+        let index = search::Index::build(lib.catalog(), &lib.prepared());
         AppCtx {
             lib: StoredValue::new(lib),
             index: StoredValue::new(index),
@@ -736,10 +737,12 @@ impl FinderCtx {
         }
     }
 
-    /// The SOPs the query finds, in finder order (catalogue indices).
-    pub fn hits(&self, app: AppCtx) -> Vec<usize> {
-        let hits = self.query.with(|q| app.index.with_value(|ix| ix.query(q)));
-        app.with_cat(|cat| nav::finder_order(cat, hits))
+    /// What the query finds, in finder order: best first, at equal
+    /// relevance SOPs in force today first and sub-flows last.
+    pub fn hits(&self, app: AppCtx) -> search::Found {
+        let today = app.today.get();
+        self.query
+            .with(|q| app.index.with_value(|ix| ix.find(q, today)))
     }
 }
 

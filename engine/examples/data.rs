@@ -49,7 +49,7 @@ fn write(dir: &Path, out: &Path) -> Result<String, String> {
     };
     put("drills.json", &pandu_engine::json::to_text(&all))?;
     let catalog = loaded.catalog();
-    let (index, bodies) = catalogue_files(&catalog, |_| None);
+    let (index, bodies) = catalogue_files(&catalog);
     put(pandu_engine::library::INDEX_FILE, &index)?;
     for (path, text) in &bodies {
         put(path, text)?;

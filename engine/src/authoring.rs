@@ -7,6 +7,7 @@ use crate::json::{Json, ToJson};
 use crate::lint::{self, LintError, Source};
 use crate::model::{Catalog, Sop};
 use crate::scenario::ScenarioFile;
+use crate::search::{EvalFile, Prepared};
 use std::path::Path;
 
 /// A file that could not be read as an SOP: file, line and what is wrong.
@@ -132,8 +133,12 @@ pub struct Loaded {
     pub sources: Vec<Source>,
     /// (file, scenarios) for every `*.scenarios.toml`.
     pub scenarios: Vec<(String, ScenarioFile)>,
+    /// (file, cases) for every `*.eval.toml`: the finder's evaluation set.
+    pub eval: Vec<(String, EvalFile)>,
     pub load_errors: Vec<LoadError>,
     pub lint_errors: Vec<LintError>,
+    /// Worth a look, never a reason to refuse the files (`lint::warnings`).
+    pub lint_warnings: Vec<LintError>,
 }
 
 impl Loaded {
@@ -153,10 +158,26 @@ impl Loaded {
     pub fn is_clean(&self) -> bool {
         self.load_errors.is_empty() && self.lint_errors.is_empty()
     }
+
+    /// Every warning, one per line.
+    pub fn warnings_report(&self) -> String {
+        let lines: Vec<String> = self.lint_warnings.iter().map(|e| e.to_string()).collect();
+        lines.join("\n")
+    }
+
+    /// Every sentence of the evaluation set with the SOP it should find.
+    pub fn eval_queries(&self) -> Vec<(&str, &str)> {
+        self.eval
+            .iter()
+            .flat_map(|(_, f)| &f.cases)
+            .flat_map(|c| c.says.iter().map(|s| (c.sop.as_str(), s.as_str())))
+            .collect()
+    }
 }
 
-/// Read and lint every `*.toml` in `dir` (sorted by name): SOPs, and
-/// scenarios in `*.scenarios.toml`. File names in messages are `dir/name`.
+/// Read and lint every `*.toml` in `dir` (sorted by name): SOPs, scenarios
+/// in `*.scenarios.toml` and `*.drills.toml`, the finder's evaluation set in
+/// `*.eval.toml`. File names in messages are `dir/name`.
 pub fn load_dir(dir: &Path) -> Loaded {
     let mut out = Loaded::default();
     let mut files: Vec<_> = match std::fs::read_dir(dir) {
@@ -195,7 +216,12 @@ pub fn load_dir(dir: &Path) -> Loaded {
                 continue;
             }
         };
-        if name.ends_with(".scenarios.toml") || name.ends_with(".drills.toml") {
+        if name.ends_with(".eval.toml") {
+            match toml::from_str::<EvalFile>(&text) {
+                Ok(f) => out.eval.push((shown, f)),
+                Err(e) => out.load_errors.push(toml_error(&shown, &text, e)),
+            }
+        } else if name.ends_with(".scenarios.toml") || name.ends_with(".drills.toml") {
             match parse_scenarios(&shown, &text) {
                 Ok(s) => out.scenarios.push((shown, s)),
                 Err(e) => out.load_errors.push(e),
@@ -208,12 +234,27 @@ pub fn load_dir(dir: &Path) -> Loaded {
         }
     }
     out.lint_errors = lint::lint(&out.sources);
+    for (file, f) in &out.eval {
+        for c in &f.cases {
+            if !out.sources.iter().any(|s| s.sop.id == c.sop) {
+                out.load_errors.push(LoadError {
+                    file: file.clone(),
+                    line: None,
+                    message: format!("SOP `{}` tidak ada", c.sop),
+                });
+            }
+        }
+    }
+    let queries: Vec<&str> = out.eval_queries().into_iter().map(|(_, q)| q).collect();
+    let eval = (!out.eval.is_empty()).then_some(queries.as_slice());
+    out.lint_warnings = lint::warnings(&out.sources, eval);
     out
 }
 
 /// The catalogue as the build embeds it for `library::Library`: per SOP its
-/// heading and the whole SOP, each as JSON text (see `library::Packed`).
-pub fn packed(catalog: &Catalog) -> Vec<(String, String)> {
+/// heading, the whole SOP and the finder's prepared words, each as JSON
+/// text (see `library::Packed`).
+pub fn packed(catalog: &Catalog) -> Vec<(String, String, String)> {
     catalog
         .sops
         .iter()
@@ -223,7 +264,11 @@ pub fn packed(catalog: &Catalog) -> Vec<(String, String)> {
                 steps: Vec::new(),
                 ..sop.clone()
             };
-            (head.to_json().to_text(), sop.to_json().to_text())
+            (
+                head.to_json().to_text(),
+                sop.to_json().to_text(),
+                crate::json::to_text(&Prepared::of(sop)),
+            )
         })
         .collect()
 }
@@ -231,9 +276,9 @@ pub fn packed(catalog: &Catalog) -> Vec<(String, String)> {
 /// `packed` as Rust source: a `&[Packed]` the widget includes.
 pub fn packed_rust(catalog: &Catalog) -> String {
     let mut out = String::from("&[\n");
-    for (head, body) in packed(catalog) {
+    for (head, body, terms) in packed(catalog) {
         out.push_str(&format!(
-            "    pandu_engine::library::Packed {{ head: {head:?}, body: {body:?} }},\n"
+            "    pandu_engine::library::Packed {{ head: {head:?}, body: {body:?}, terms: {terms:?} }},\n"
         ));
     }
     out.push(']');
@@ -244,10 +289,7 @@ pub fn packed_rust(catalog: &Catalog) -> String {
 /// index (`katalog.json`) and one body per SOP, `katalog/<id>.<hash>.json`,
 /// named by its content so a browser may keep it for ever and a new version
 /// never meets an old copy. `search` gives each SOP the finder's prepared words.
-pub fn catalogue_files(
-    catalog: &Catalog,
-    search: impl Fn(&Sop) -> Option<Json>,
-) -> (String, Vec<(String, String)>) {
+pub fn catalogue_files(catalog: &Catalog) -> (String, Vec<(String, String)>) {
     use sha2::Digest;
     let mut index = crate::library::Index::default();
     let mut files = Vec::new();
@@ -263,7 +305,7 @@ pub fn catalogue_files(
                 ..sop.clone()
             },
             body: path.clone(),
-            search: search(sop),
+            search: Some(Prepared::of(sop)),
         });
         files.push((path, text));
     }

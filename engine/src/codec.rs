@@ -128,6 +128,7 @@ pub fn sop(j: &Json) -> Result<Sop, SopError> {
         effective_until: o.opt("effective_until").map_err(head)?,
         summary: o.opt("summary").map_err(head)?,
         keywords: o.opt("keywords").map_err(head)?,
+        synonyms: o.opt("synonyms").map_err(head)?,
         subflow: o.opt("subflow").map_err(head)?,
         start: o.opt("start").map_err(head)?,
         steps,
@@ -362,6 +363,7 @@ impl ToJson for Sop {
         o.put_some("effective_until", &self.effective_until);
         o.put_some("summary", &self.summary);
         o.put_some("keywords", &self.keywords);
+        o.put_some("synonyms", &self.synonyms);
         o.put_some("subflow", &self.subflow);
         o.put_some("start", &self.start);
         o.put("step", &self.steps);

@@ -14,6 +14,7 @@
 
 use crate::json::{FromJson, Json, Obj, ObjOut, ToJson};
 use crate::model::{Catalog, Sop, StepKind};
+use crate::search::Prepared;
 use std::cmp::Ordering;
 
 /// The index's file name, next to `index.html`.
@@ -31,7 +32,7 @@ pub struct IndexEntry {
     /// The body's address, relative to the index.
     pub body: String,
     /// The finder's words for this SOP (`search`), prepared by the build.
-    pub search: Option<Json>,
+    pub search: Option<Prepared>,
 }
 
 /// `katalog.json`.
@@ -45,9 +46,7 @@ impl ToJson for IndexEntry {
         let mut o = ObjOut::default();
         o.put("sop", &self.head);
         o.put("body", &self.body);
-        if let Some(s) = &self.search {
-            o.put_json("search", s.clone());
-        }
+        o.put_some("search", &self.search);
         o.done()
     }
 }
@@ -61,7 +60,7 @@ impl FromJson for IndexEntry {
         Ok(IndexEntry {
             head: o.req("sop")?,
             body: o.req("body")?,
-            search: o.get("search").cloned(),
+            search: o.opt("search")?,
         })
     }
 }
@@ -180,6 +179,7 @@ impl Published {
 pub struct Packed {
     pub head: &'static str,
     pub body: &'static str,
+    pub terms: &'static str,
 }
 
 /// Where the steps of an SOP of the library are.
@@ -200,7 +200,7 @@ pub struct Library {
     /// Where each SOP's steps are, by catalogue position.
     bodies: Vec<Body>,
     /// The finder's prepared words, by catalogue position, as the build wrote them.
-    search: Vec<Option<Json>>,
+    search: Vec<Option<Prepared>>,
 }
 
 impl Library {
@@ -210,8 +210,12 @@ impl Library {
             .iter()
             .map(|p| crate::json::from_text::<Sop>(p.head))
             .collect::<Result<Vec<Sop>, String>>()?;
+        let search = packed
+            .iter()
+            .map(|p| crate::json::from_text::<Prepared>(p.terms).map(Some))
+            .collect::<Result<Vec<_>, String>>()?;
         Ok(Library {
-            search: vec![None; sops.len()],
+            search,
             catalog: Catalog { sops },
             bodies: packed.iter().map(|p| Body::Embedded(p.body)).collect(),
         })
@@ -241,9 +245,14 @@ impl Library {
         }
     }
 
-    /// The finder's prepared words for each SOP, in catalogue order.
-    pub fn search_data(&self) -> &[Option<Json>] {
-        &self.search
+    /// The finder's prepared words of each SOP, in catalogue order; an SOP
+    /// the build did not prepare (a published one) gets an empty entry, which
+    /// `search::Index::build` reads from the SOP itself.
+    pub fn prepared(&self) -> Vec<Prepared> {
+        self.search
+            .iter()
+            .map(|p| p.clone().unwrap_or_default())
+            .collect()
     }
 
     /// Every SOP; those not loaded yet have no steps.

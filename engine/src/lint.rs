@@ -88,6 +88,60 @@ pub fn lint(sources: &[Source]) -> Vec<LintError> {
     errors
 }
 
+/// What weakens the finder without stranding a CSO, reported and never
+/// refused: a keyword that two SOPs share (the caller's word cannot tell
+/// them apart), and, given the finder's evaluation set (`eval`, every
+/// sentence of `*.eval.toml`), a keyword that none of its sentences uses.
+/// Keywords are compared as the finder reads them (stemmed, spelling
+/// variants and stop words aside), and a sentence uses a keyword when it has
+/// all of its words.
+pub fn warnings(sources: &[Source], eval: Option<&[&str]>) -> Vec<LintError> {
+    use crate::search::normalize::words;
+    let main_terms = |text: &str| -> Vec<String> {
+        words(text)
+            .into_iter()
+            .map(|w| w.terms[0].clone())
+            .collect()
+    };
+    let said: Vec<Vec<String>> = eval
+        .unwrap_or_default()
+        .iter()
+        .map(|q| words(q).into_iter().flat_map(|w| w.terms).collect())
+        .collect();
+    let mut out = Vec::new();
+    let mut seen: Vec<(Vec<String>, &str)> = Vec::new();
+    for s in sources {
+        let warn = |message: String| LintError {
+            file: s.file.clone(),
+            sop: s.sop.id.clone(),
+            step: None,
+            message,
+        };
+        let mut own: Vec<Vec<String>> = Vec::new();
+        for k in &s.sop.keywords {
+            let terms = main_terms(k);
+            if terms.is_empty() || own.contains(&terms) {
+                continue;
+            }
+            own.push(terms.clone());
+            if let Some((_, other)) = seen.iter().find(|(t, _)| *t == terms) {
+                out.push(warn(format!(
+                    "kata kunci `{k}` juga dipakai SOP `{other}`: kata itu tidak membedakan keduanya"
+                )));
+            }
+            if eval.is_some() && !said.iter().any(|q| terms.iter().all(|t| q.contains(t))) {
+                out.push(warn(format!(
+                    "kata kunci `{k}` tidak dipakai satu kalimat pun di uji pencarian (*.eval.toml)"
+                )));
+            }
+        }
+        for terms in own {
+            seen.push((terms, &s.sop.id));
+        }
+    }
+    out
+}
+
 /// What an SOP leaves set when it returns, for SOPs that include it.
 #[derive(Default)]
 struct Exports {

@@ -20,6 +20,9 @@ pub struct Sop {
     pub summary: String,
     /// Words callers and CSOs use for this case ("tambah daya", "internet mati").
     pub keywords: Vec<String>,
+    /// Other ways callers say this SOP's words: `"naikin daya = tambah daya"` or a plain
+    /// word; every phrase of an entry is one of the SOP's words for the finder.
+    pub synonyms: Vec<String>,
     /// A sub-flow meant to be included by other SOPs (seed 001); still runnable alone.
     pub subflow: bool,
     /// Id of the first step. Absent: the first step in the file.
@@ -488,6 +491,7 @@ pub mod keys {
         "effective_until",
         "summary",
         "keywords",
+        "synonyms",
         "subflow",
         "start",
         "step",

@@ -103,9 +103,10 @@ fn every_key_round_trips_through_the_writer_and_the_one_decoder() {
 fn library(cat: &Catalog) -> Library {
     let leaked: Vec<Packed> = packed(cat)
         .into_iter()
-        .map(|(h, b)| Packed {
+        .map(|(h, b, t)| Packed {
             head: Box::leak(h.into_boxed_str()),
             body: Box::leak(b.into_boxed_str()),
+            terms: Box::leak(t.into_boxed_str()),
         })
         .collect();
     let mut lib = Library::from_packed(&leaked).unwrap();
@@ -185,6 +186,7 @@ fn a_body_that_fails_to_parse_stays_unloaded_and_fails_again() {
     let broken = Packed {
         head: Box::leak(head.clone().into_boxed_str()),
         body: "{\"id\": \"semua-kunci\", \"step\": [",
+        terms: "{\"id\": \"semua-kunci\"}",
     };
     let mut lib = Library::from_packed(&[broken]).unwrap();
     let first = lib.load("semua-kunci").unwrap_err();
@@ -202,6 +204,7 @@ fn a_body_that_fails_to_parse_stays_unloaded_and_fails_again() {
     let wrong = Packed {
         head: Box::leak(head.into_boxed_str()),
         body: Box::leak(to_text(&other).into_boxed_str()),
+        terms: "{\"id\": \"semua-kunci\"}",
     };
     let mut lib = Library::from_packed(&[wrong]).unwrap();
     assert_eq!(

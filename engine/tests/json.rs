@@ -123,9 +123,10 @@ fn sops_read_from_json_are_the_sops_read_from_toml() {
     let texts = packed(&cat);
     let leaked: Vec<Packed> = texts
         .into_iter()
-        .map(|(h, b)| Packed {
+        .map(|(h, b, t)| Packed {
             head: Box::leak(h.into_boxed_str()),
             body: Box::leak(b.into_boxed_str()),
+            terms: Box::leak(t.into_boxed_str()),
         })
         .collect();
     let mut lib = Library::from_packed(&leaked).unwrap();

@@ -19,7 +19,7 @@ fn seeds() -> Catalog {
 /// The build's files, and a library read from them as the widget does:
 /// the index, then bodies fetched one by one as `missing` names them.
 fn built(cat: &Catalog) -> (Library, BTreeMap<String, String>) {
-    let (index, bodies) = catalogue_files(cat, |_| None);
+    let (index, bodies) = catalogue_files(cat);
     let index: Index = from_text(&index).unwrap();
     (Library::from_index(index), bodies.into_iter().collect())
 }
@@ -53,8 +53,8 @@ fn the_build_writes_what_the_widget_reads_bodies_named_by_content() {
         let sop: pandu_engine::Sop = from_text(text).unwrap();
         let mut newer = sop.clone();
         newer.version.push('x');
-        let again = catalogue_files(&Catalog { sops: vec![sop] }, |_| None).1;
-        let other = catalogue_files(&Catalog { sops: vec![newer] }, |_| None).1;
+        let again = catalogue_files(&Catalog { sops: vec![sop] }).1;
+        let other = catalogue_files(&Catalog { sops: vec![newer] }).1;
         assert_eq!(&again[0].0, path);
         assert_ne!(&other[0].0, path);
     }
@@ -113,7 +113,7 @@ fn a_body_that_is_not_the_sop_of_its_heading_is_refused() {
 
 #[test]
 fn an_index_of_another_format_is_not_read() {
-    let (index, _) = catalogue_files(&seeds(), |_| None);
+    let (index, _) = catalogue_files(&seeds());
     let other = index.replacen("\"format\":1", "\"format\":2", 1);
     assert_eq!(
         from_text::<Index>(&other).unwrap_err(),

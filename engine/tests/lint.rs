@@ -1,6 +1,7 @@
 //! Every lint rule has a fixture under `tests/fixtures/lint/<rule>/` that
 //! fails it; `expect.txt` lists the report's lines (a line ending in a space
-//! matches as a prefix, for parser messages we do not own).
+//! matches as a prefix, for parser messages we do not own), and
+//! `warnings.txt`, where there is one, the warnings exactly.
 
 use pandu_engine::authoring::load_dir;
 use std::path::Path;
@@ -26,6 +27,13 @@ fn check(case: &str) {
         };
         assert!(ok, "{case}: missing `{e}` in report:\n{report}");
     }
+    let loaded = load_dir(&dir);
+    let warnings = std::fs::read_to_string(dir.join("warnings.txt")).unwrap_or_default();
+    assert_eq!(
+        loaded.warnings_report(),
+        warnings.trim_end(),
+        "{case}: warnings"
+    );
 }
 
 #[test]
@@ -81,6 +89,36 @@ fn include_cycle_and_unknown_include() {
 #[test]
 fn clause_must_cite_the_seed() {
     check("clause");
+}
+
+#[test]
+fn a_keyword_no_evaluation_sentence_uses_is_a_warning() {
+    check("keyword-unused");
+}
+
+#[test]
+fn a_keyword_two_sops_share_is_a_warning() {
+    check("keyword-shared");
+}
+
+#[test]
+fn an_evaluation_case_for_an_unknown_sop_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("pandu-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lint/keyword-unused");
+    std::fs::copy(fixture.join("contoh.toml"), dir.join("contoh.toml")).unwrap();
+    std::fs::write(
+        dir.join("x.eval.toml"),
+        "[[case]]\nsop = \"tidak-ada\"\nsays = [\"halo\"]\n",
+    )
+    .unwrap();
+    let report = load_dir(&dir).report();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let name = dir.file_name().unwrap().to_str().unwrap().to_string();
+    assert_eq!(
+        report,
+        format!("{name}/x.eval.toml: SOP `tidak-ada` tidak ada")
+    );
 }
 
 #[test]

@@ -248,6 +248,11 @@ fn click(ui: Ui, acted: Option<Acted>) {
     let ctx = ui.ctx;
     match action {
         Action::Start(id) => open_sop(ui, &id),
+        Action::Suggest(word) => {
+            ui.finder.error.set(None);
+            ui.finder.query.set(word);
+            ctx.app.dom.focus_soon(Hook::Search.selector());
+        }
         Action::Choose(id) => ctx.choose(&id),
         Action::Next => ctx.proceed(),
         Action::Back => ctx.back(),
@@ -446,7 +451,7 @@ fn key(ui: Ui, k: &Pressed) -> bool {
     if let Some(route) = keys::route(k) {
         match route {
             Route::OpenBest => {
-                let first = ui.finder.hits(ctx.app).first().copied();
+                let first = ui.finder.hits(ctx.app).hits.first().map(|h| h.index);
                 if let Some(id) =
                     first.and_then(|i| ctx.app.with_cat(|c| c.sops.get(i).map(|s| s.id.clone())))
                 {

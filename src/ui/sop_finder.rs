@@ -1,21 +1,21 @@
-use crate::actions::Typed;
+use crate::actions::{Action, Typed};
 use crate::hooks::Hook;
 use crate::state::{use_app, FinderCtx};
 use crate::ui::sop_item::SopItem;
 use leptos::prelude::*;
 
-/// How many SOPs the finder lists at once; the rest are a few letters away.
-const SHOWN: usize = 30;
+/// How many SOPs the finder lists at once: the ranking puts the caller's
+/// SOP among the first three; each item drawn costs time at every keystroke.
+const SHOWN: usize = 10;
 
-/// The SOP finder: instant search over titles, keywords and callers' words, sub-flows listed last.
+/// The SOP finder: ranked search in callers' words, the words each SOP matched, close words when none does.
 #[component]
 pub fn SopFinder() -> impl IntoView {
     let app = use_app();
     let finder = expect_context::<FinderCtx>();
-    let hits = Memo::new(move |_| finder.hits(app));
-    let count = move || match hits.with(Vec::len) {
-        0 => "Tidak ada SOP yang cocok. Coba kata lain, mis. \u{201c}tambah daya\u{201d}."
-            .to_string(),
+    let found = Memo::new(move |_| finder.hits(app));
+    let count = move || match found.with(|f| f.hits.len()) {
+        0 => "Tidak ada SOP yang cocok. Coba kata yang dikenal di bawah.".to_string(),
         n if n > SHOWN => {
             format!("{n} SOP ditemukan; {SHOWN} teratas ditampilkan, ketik lebih banyak kata.")
         }
@@ -55,22 +55,56 @@ pub fn SopFinder() -> impl IntoView {
             {move || {
                 finder.error.get().map(|e| view! { <p class="pandu-hint" role="alert">{e}</p> })
             }}
+            {move || {
+                found
+                    .with(|f| {
+                        (!f.suggest.is_empty())
+                            .then(|| {
+                                let words = f
+                                    .suggest
+                                    .iter()
+                                    .map(|w| {
+                                        let act = Action::Suggest(w.clone());
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="pandu-finder__word"
+                                                data-act=act.act()
+                                                data-arg=act.arg()
+                                            >
+                                                {w.clone()}
+                                            </button>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <p class="pandu-finder__suggest" data-testid="finder-suggest">
+                                        "Kata yang dikenal: "
+                                        {words}
+                                    </p>
+                                }
+                            })
+                    })
+            }}
             <ul id=id("sop-list") class="pandu-finder__list">
                 {move || {
                     // A simulated date (training) changes the badges.
                     app.today.track();
-                    hits.with(|h| {
-                        h.iter()
-                            .take(SHOWN)
-                            .map(|&i| {
-                                view! {
-                                    <li class="pandu-finder__item">
-                                        <SopItem index=i />
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    })
+                    found
+                        .with(|f| {
+                            f.hits
+                                .iter()
+                                .take(SHOWN)
+                                .map(|h| {
+                                    let matched = f.matched(h).join(", ");
+                                    view! {
+                                        <li class="pandu-finder__item">
+                                            <SopItem index=h.index matched />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        })
                 }}
             </ul>
         </section>

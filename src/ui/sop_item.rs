@@ -5,11 +5,13 @@ use crate::ui::status_badge::StatusBadge;
 use leptos::prelude::*;
 use pandu_engine::search;
 
-/// One SOP in the finder: title, seed, whether it is in force, and what it is for.
+/// One SOP in the finder: title, seed, whether it is in force, what it is for, and the caller's words it matched.
 #[component]
 pub fn SopItem(
     // Index into the catalogue.
     index: usize,
+    // The query's words this SOP matched, as typed, comma-separated.
+    matched: String,
 ) -> impl IntoView {
     let app = use_app();
     let today = app.today.get_untracked();
@@ -54,6 +56,15 @@ pub fn SopItem(
                 {subflow.then(|| view! { <span class="pandu-badge pandu-badge--sub">"Sub-alur"</span> })}
             </span>
             {(!summary.is_empty()).then(|| view! { <span class="pandu-sop__summary">{summary}</span> })}
+            {(!matched.is_empty())
+                .then(|| {
+                    view! {
+                        <span class="pandu-sop__matched" data-testid="sop-matched">
+                            "cocok: "
+                            {matched}
+                        </span>
+                    }
+                })}
         </button>
     }
     .into_any()

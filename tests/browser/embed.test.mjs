@@ -93,7 +93,7 @@ test('the demo console runs a whole call with Pandu in a cross-origin iframe und
     const [ready] = await events(page);
     assert.equal(ready.pandu, 1);
     assert.deepEqual(ready.sops.slice().sort(), readdirSync(SOPS_DIR)
-      .filter((f) => f.endsWith('.toml') && !f.includes('.scenarios.') && !f.includes('.drills.'))
+      .filter((f) => f.endsWith('.toml') && !f.includes('.scenarios.') && !f.includes('.drills.') && !f.includes('.eval.'))
       .map((f) => f.replace('.toml', '')).sort());
 
     // The console sends who is calling; the header and the script lines show it.

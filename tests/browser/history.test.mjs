@@ -63,7 +63,7 @@ test('"Selesai" ends the call: saved state gone, tickets in the history, masked 
     assert.ok((await item.locator('[data-testid="copy-field"]').count()) > 0, 'each field can be copied again');
     assert.equal(await item.locator('[data-testid="copy-all"]').count(), 1);
     // SOP 001 inside it: the thank-you and the service-information line were ticked.
-    assert.match(await item.locator('[data-testid="stamp"]').textContent(), /^SOP evoucher-tokopedia v2021\.02\.26-1 · \d\d-\d\d-\d{4} \d\d:\d\d WIB · 2 kalimat wajib disampaikan$/);
+    assert.match(await item.locator('[data-testid="stamp"]').textContent(), /^SOP evoucher-tokopedia v2021\.02\.26-2 · \d\d-\d\d-\d{4} \d\d:\d\d WIB · 2 kalimat wajib disampaikan$/);
     await item.locator('[data-testid="history-open"]').click();
     assert.equal(await page.locator('[data-testid="ticket"]').count(), 0, 'closed again');
 
