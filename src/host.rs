@@ -5,6 +5,7 @@
 
 use crate::browser::embed::{self, HostCallback};
 use crate::browser::net;
+use crate::catalogue;
 use crate::nav;
 use crate::state::CallCtx;
 use leptos::prelude::*;
@@ -131,7 +132,7 @@ impl HostConfig {
     }
 }
 
-/// What became of the SOP pack the host pointed at.
+/// What became of a published SOP file or of the SOP pack the host pointed at.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PackNotice {
     Applied(String),
@@ -147,7 +148,8 @@ pub struct HostCtx {
     pub cso: RwSignal<String>,
     /// Messages from origins not on the list, ignored.
     pub ignored: RwSignal<u32>,
-    pub pack: RwSignal<Option<PackNotice>>,
+    /// What became of the published SOP files and the host's pack.
+    pub pack: RwSignal<Vec<PackNotice>>,
     pub refused_origins: StoredValue<Vec<String>>,
     origins: StoredValue<Origins>,
     sink: StoredValue<Sink, LocalStorage>,
@@ -162,7 +164,7 @@ pub fn use_host() -> HostCtx {
 }
 
 impl HostCtx {
-    pub fn new(config: HostConfig, pack: Option<PackNotice>) -> HostCtx {
+    pub fn new(config: HostConfig, pack: Vec<PackNotice>) -> HostCtx {
         let target = match config.sink {
             Sink::Parent => embed::parent_origin().and_then(|o| config.origins.target_for(&o)),
             _ => None,
@@ -262,7 +264,15 @@ impl HostCtx {
                 if let Some(caller) = caller {
                     apply_caller(ctx, &caller);
                 }
-                ctx.start(&sop)
+                let host = *self;
+                let id = sop.clone();
+                catalogue::when_ready(
+                    ctx.app,
+                    &sop,
+                    move || ctx.start(&id),
+                    move |message| host.emit(&WidgetEvent::Error { message }),
+                );
+                Ok(())
             }
             HostMessage::Reset => {
                 ctx.reset_for_host();
@@ -294,7 +304,7 @@ impl HostCtx {
             if now.is_some() && now != last {
                 let events = ctx.call.with_untracked(|c| {
                     let c = c.as_ref()?;
-                    ctx.app.with_cat(|cat| {
+                    ctx.with_cat(|cat| {
                         let mut out = contract::arrival(cat, c);
                         if let Some(at) = ctx.finished_at.get_untracked() {
                             if let Some(composed) = ticket::compose(cat, c, at) {
@@ -344,24 +354,4 @@ fn apply_caller(ctx: CallCtx, host: &HostCaller) {
         }
         c.known.extend(given.known.clone());
     });
-}
-
-/// Fetch and check the host's SOP pack: same origin or an allowed one only.
-pub async fn load_pack(
-    builtin: &Catalog,
-    url: &str,
-    origins: &Origins,
-) -> Result<(Catalog, String), PackNotice> {
-    let refuse = |errors: Vec<String>| PackNotice::Refused(url.to_string(), errors);
-    let (href, origin) = net::resolve_url(url).map_err(|e| refuse(vec![e]))?;
-    if origin != net::own_origin() && !origins.allows(&origin) {
-        return Err(refuse(vec![format!(
-            "asal `{origin}` tidak ada dalam daftar origins yang diizinkan"
-        )]));
-    }
-    let text = net::fetch_text(&href).await.map_err(|e| refuse(vec![e]))?;
-    let pack: Catalog = pandu_engine::codec::catalog(&text)
-        .map_err(|e| refuse(vec![format!("isi paket bukan format SOP Pandu: {e}")]))?;
-    let (merged, applied) = pandu_engine::pack::merge(builtin, pack).map_err(refuse)?;
-    Ok((merged, applied.summary(url)))
 }

@@ -14,6 +14,7 @@
 
 pub mod actions;
 pub mod browser;
+pub mod catalogue;
 pub mod hooks;
 pub mod host;
 pub mod keys;

@@ -105,9 +105,7 @@ impl ShiftCtx {
     /// whose shift is over. Returns the readable saved calls.
     pub fn open(app: AppCtx, settings: Settings) -> (ShiftCtx, Vec<Saved>) {
         let now = browser::now_wib();
-        let found = app
-            .with_lib(|lib| store::open(lib, now))
-            .unwrap_or_default();
+        let found = store::open(now);
         let saving = match found.problem.clone().map(Err).unwrap_or_else(store::probe) {
             Ok(()) => Saving::Ready,
             Err(e) => Saving::Failed(e),
@@ -145,20 +143,19 @@ impl ShiftCtx {
             .app
             .tab
             .with_value(|own| store::tab_calls_elsewhere(own));
-        let list = self.app.with_cat(|cat| {
-            calls
-                .iter()
-                .filter(|s| Some(s.call.id.as_str()) != running)
-                .filter(|s| !beside.contains(&s.call.id))
-                .filter_map(|s| store::describe(cat, s))
-                .collect()
-        });
+        // Each described on the SOPs it runs on, saved with it.
+        let list = calls
+            .iter()
+            .filter(|s| Some(s.call.id.as_str()) != running)
+            .filter(|s| !beside.contains(&s.call.id))
+            .filter_map(|s| store::describe(&store::call_sops(&s.call.id)?, s))
+            .collect();
         self.unfinished.set(list);
     }
 
     /// List the saved calls again, from storage.
     pub fn refresh_unfinished(&self, running: Option<&str>) {
-        let calls = self.app.with_lib(store::saved_calls).unwrap_or_default();
+        let calls = store::saved_calls();
         self.list_unfinished(&calls, running);
     }
 

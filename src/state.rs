@@ -34,6 +34,8 @@ pub struct AppCtx {
     pub dom: Dom,
     /// Where this widget keeps the id of its call in this tab (`store::tab_key`).
     pub tab: StoredValue<String>,
+    /// Where Pandu's own files are (the catalogue's bodies, the drills).
+    pub assets: StoredValue<String>,
 }
 
 /// What the last transition left for the CSO to read.
@@ -115,6 +117,10 @@ pub struct CallCtx {
     pub form: FormCtx,
     /// Told of every input the call takes or refuses (a drill records them).
     pub observer: StoredValue<Option<Observer>, LocalStorage>,
+    /// The SOPs the call runs on, at the versions it started with
+    /// (`Library::call_catalog`): saved with it, restored with it, untouched
+    /// by what is published meanwhile.
+    sops: StoredValue<Catalog>,
 }
 
 /// Sees each input with the call as it was and what the engine answered.
@@ -131,7 +137,7 @@ pub fn use_call() -> CallCtx {
 }
 
 impl AppCtx {
-    pub fn new(lib: Library, today: NaiveDate, dom: Dom, tab: String) -> AppCtx {
+    pub fn new(lib: Library, today: NaiveDate, dom: Dom, tab: String, assets: String) -> AppCtx {
         // The build prepared each SOP's words; an SOP published later is
         // read here.
         let index = search::Index::build(lib.catalog(), &lib.prepared());
@@ -144,6 +150,7 @@ impl AppCtx {
             copy: CopyCtx::new(),
             dom,
             tab: StoredValue::new(tab),
+            assets: StoredValue::new(assets),
         }
     }
 
@@ -160,12 +167,6 @@ impl AppCtx {
     /// Change the library (load an SOP's steps); `None` once the widget is gone.
     pub fn with_lib<R>(&self, f: impl FnOnce(&mut Library) -> R) -> Option<R> {
         self.lib.try_update_value(f)
-    }
-
-    /// Read the steps of an SOP (and its sub-flows) before a call uses them.
-    pub fn load(&self, sop: &str) -> Result<(), String> {
-        self.with_lib(|l| l.load(sop))
-            .unwrap_or_else(|| Err("Pandu sudah ditutup.".into()))
     }
 
     /// The time the widget believes: the clock in WIB, on the simulated day
@@ -198,14 +199,20 @@ impl CallCtx {
             finished_at: RwSignal::new(None),
             form: FormCtx::new(),
             observer: StoredValue::new_local(None),
+            sops: StoredValue::new(Catalog::default()),
         }
+    }
+
+    /// Read the call's own SOPs (the steps of every SOP it runs through).
+    pub fn with_cat<R>(&self, f: impl FnOnce(&Catalog) -> R) -> R {
+        self.sops.with_value(f)
     }
 
     /// Read the current step in place (untracked); `None` without a call.
     pub fn with_step<R>(&self, f: impl FnOnce(&Step) -> R) -> Option<R> {
         self.call.with_untracked(|c| {
             let c = c.as_ref()?;
-            self.app.with_cat(|cat| c.current(cat).map(f))
+            self.with_cat(|cat| c.current(cat).map(f))
         })
     }
 
@@ -234,11 +241,15 @@ impl CallCtx {
     }
 
     /// Start an SOP for the caller in the header.
+    /// Its SOP and those it includes must be read (`catalogue::fetch_for`).
     pub fn start(&self, sop_id: &str) -> Result<(), String> {
-        self.app.load(sop_id)?;
+        let sops = self
+            .app
+            .with_lib(|l| l.call_catalog(sop_id))
+            .unwrap_or_else(|| Err("Pandu sudah ditutup.".into()))?;
+        self.sops.set_value(sops);
         let caller = self.caller.get_untracked();
         let call = self
-            .app
             .with_cat(|cat| {
                 Call::start(
                     cat,
@@ -251,6 +262,8 @@ impl CallCtx {
             .map_err(|e| e.to_string())?;
         if self.app.live() {
             self.app.set_tab_call(Some(&call.id));
+            // Before the call itself: a saved call is only read with its SOPs.
+            let _ = self.sops.with_value(|c| store::save_call_sops(&call.id, c));
         }
         self.notice.set(Notice::default());
         self.settle(call);
@@ -263,7 +276,7 @@ impl CallCtx {
     /// (ended or wiped in another tab meanwhile) the CSO is told and the list
     /// is read again.
     pub fn resume(&self, id: &str) -> bool {
-        let Some(saved) = self.app.with_lib(|lib| store::load_call(lib, id)).flatten() else {
+        let Some((saved, sops)) = store::load_call(id) else {
             self.shift.resume_failed.set(Some(
                 "Panggilan itu tidak dapat dipulihkan lagi: sudah diselesaikan atau dihapus di tab lain."
                     .into(),
@@ -274,7 +287,7 @@ impl CallCtx {
         let id = id.to_string();
         let at = saved.saved_at.clone();
         let stamp = store::saved_time(&saved);
-        let Ok(restored) = self.app.with_cat(|cat| saved::restore(cat, saved)) else {
+        let Ok(restored) = saved::restore(&sops, saved) else {
             self.shift.resume_failed.set(Some(
                 "Panggilan itu tidak dapat dipulihkan: SOP-nya tidak ada lagi.".into(),
             ));
@@ -287,6 +300,7 @@ impl CallCtx {
             text.push(' ');
             text.push_str(&n);
         }
+        self.sops.set_value(sops);
         self.app.set_tab_call(Some(&id));
         self.caller.set(restored.call.caller.clone());
         self.notice.set(Notice {
@@ -370,7 +384,7 @@ impl CallCtx {
         // The field and the call are read in place: nothing is cloned per keystroke.
         let result = self.call.with_untracked(|c| {
             let c = c.as_ref()?;
-            self.app.with_cat(|cat| match &c.current(cat)?.kind {
+            self.with_cat(|cat| match &c.current(cat)?.kind {
                 StepKind::Collect { fields, .. } => {
                     let field = fields.iter().find(|f| f.id == id)?;
                     Some(c.check_field(field, text, form_values))
@@ -414,7 +428,7 @@ impl CallCtx {
             .then(|| input.clone());
         // Answer a copy: a refused input must not notify the view, or the
         // form the CSO is typing in would be rebuilt.
-        let result = self.app.with_cat(|cat| call.answer(cat, input));
+        let result = self.with_cat(|cat| call.answer(cat, input));
         if let Some(input) = watched {
             let told = result.as_ref().map(|_| ()).map_err(Clone::clone);
             // The signal still holds the call as it was before this input.
@@ -474,7 +488,7 @@ impl CallCtx {
         let Some(mut call) = self.call.get_untracked() else {
             return;
         };
-        if let Some(dropped) = self.app.with_cat(|cat| call.back(cat)) {
+        if let Some(dropped) = self.with_cat(|cat| call.back(cat)) {
             self.notice.set(Notice {
                 dropped,
                 ..Notice::default()
@@ -488,7 +502,7 @@ impl CallCtx {
         let Some(mut call) = self.call.get_untracked() else {
             return;
         };
-        let dropped = self.app.with_cat(|cat| call.back_to(cat, len));
+        let dropped = self.with_cat(|cat| call.back_to(cat, len));
         self.notice.set(Notice {
             dropped,
             ..Notice::default()
@@ -529,7 +543,7 @@ impl CallCtx {
         let Some(mut call) = self.call.get_untracked() else {
             return;
         };
-        match self.app.with_cat(|cat| call.restart(cat)) {
+        match self.with_cat(|cat| call.restart(cat)) {
             Ok(()) => {
                 self.notice.set(Notice::default());
                 self.settle(call);
@@ -544,7 +558,7 @@ impl CallCtx {
         let needs_asking = self.call.with_untracked(|c| {
             c.as_ref().is_some_and(|c| {
                 let answered = c.path.iter().any(|e| !matches!(e.answer, Answer::Auto(_)));
-                answered && !self.app.with_cat(|cat| c.is_finished(cat))
+                answered && !self.with_cat(|cat| c.is_finished(cat))
             })
         });
         if needs_asking {
@@ -560,7 +574,7 @@ impl CallCtx {
     pub fn leave(&self) {
         let finished = self.call.with_untracked(|c| {
             c.as_ref()
-                .is_some_and(|c| self.app.with_cat(|cat| c.is_finished(cat)))
+                .is_some_and(|c| self.with_cat(|cat| c.is_finished(cat)))
         });
         if finished {
             self.finish(false);
@@ -587,7 +601,7 @@ impl CallCtx {
                 .finished_at
                 .get_untracked()
                 .unwrap_or_else(browser::now_wib);
-            let composed = self.app.with_cat(|cat| ticket::compose(cat, &call, ended));
+            let composed = self.with_cat(|cat| ticket::compose(cat, &call, ended));
             if let Some(composed) = composed {
                 self.shift.record(&call, composed, ended);
             }
@@ -684,7 +698,7 @@ impl CallCtx {
         let mut all = false;
         self.call.update_untracked(|c| {
             if let Some(c) = c {
-                self.app.with_cat(|cat| {
+                self.with_cat(|cat| {
                     c.tick(cat, n, on);
                     all = c.unsaid(cat).is_empty();
                 });
@@ -702,7 +716,7 @@ impl CallCtx {
     }
 
     fn place(&self, call: Call, save: bool) {
-        let finished = self.app.with_cat(|cat| call.is_finished(cat));
+        let finished = self.with_cat(|cat| call.is_finished(cat));
         // One reading of the clock: a call saved at its outcome is saved at
         // the very minute its ticket is stamped with, which a reload reuses.
         let now = self.app.now();

@@ -8,7 +8,6 @@
 use crate::browser::storage::{self, Store};
 use chrono::NaiveDateTime;
 use pandu_engine::history::History;
-use pandu_engine::library::Library;
 use pandu_engine::queue::Queue;
 use pandu_engine::saved::{self, Key, Saved};
 use pandu_engine::{dates, flow::Call, small, validate, Catalog};
@@ -49,7 +48,7 @@ pub fn probe() -> Written {
 
 /// Read everything at start-up. Unreadable or old-format data is moved under
 /// `saved::quarantine_key` (never guessed at, never deleted) and listed.
-pub fn open(lib: &mut Library, now: NaiveDateTime) -> Found {
+pub fn open(now: NaiveDateTime) -> Found {
     let mut found = Found::default();
     let keys = match storage::keys(Store::Local) {
         Ok(keys) => keys,
@@ -66,8 +65,8 @@ pub fn open(lib: &mut Library, now: NaiveDateTime) -> Found {
                 continue
             }
             Some(Key::Old) => false,
-            Some(Key::Call(id)) => match read_call(lib, &key, &id) {
-                Ok(s) => {
+            Some(Key::Call(id)) => match read_call(&key, &id) {
+                Ok((s, _)) => {
                     found.calls.push(s);
                     true
                 }
@@ -121,24 +120,25 @@ fn write<T: pandu_engine::json::ToJson>(key: &str, value: &T) -> Written {
 }
 
 // A saved call is readable when it parses, sits under its own id, and the
-// engine can restore it against this catalogue (its SOP read for that).
-fn read_call(lib: &mut Library, key: &str, id: &str) -> Result<Saved, String> {
+// engine can restore it against the SOPs saved with it: the versions it
+// started on, whatever the catalogue holds today, offline too.
+fn read_call(key: &str, id: &str) -> Result<(Saved, Catalog), String> {
     let saved: Saved = read(key)?.ok_or("hilang")?;
     if saved.call.id != id {
         return Err(format!("kunci {key} memuat panggilan {}", saved.call.id));
     }
-    lib.load(&saved.call.sop)?;
-    saved::restore(lib.catalog(), saved.clone())?;
-    Ok(saved)
+    let sops: Catalog = read(&saved::sops_key(id))?.ok_or("SOP panggilan tidak tersimpan")?;
+    saved::restore(&sops, saved.clone())?;
+    Ok((saved, sops))
 }
 
 /// Every readable saved call, newest first (after another tab wrote).
-pub fn saved_calls(lib: &mut Library) -> Vec<Saved> {
+pub fn saved_calls() -> Vec<Saved> {
     let mut calls: Vec<Saved> = storage::keys(Store::Local)
         .unwrap_or_default()
         .into_iter()
         .filter_map(|key| match saved::parse_key(&key) {
-            Some(Key::Call(id)) => read_call(lib, &key, &id).ok(),
+            Some(Key::Call(id)) => read_call(&key, &id).ok().map(|(s, _)| s),
             _ => None,
         })
         .collect();
@@ -146,9 +146,20 @@ pub fn saved_calls(lib: &mut Library) -> Vec<Saved> {
     calls
 }
 
-/// One saved call, read fresh (another tab may have moved it on).
-pub fn load_call(lib: &mut Library, id: &str) -> Option<Saved> {
-    read_call(lib, &saved::call_key(id), id).ok()
+/// One saved call with its SOPs, read fresh (another tab may have moved it on).
+pub fn load_call(id: &str) -> Option<(Saved, Catalog)> {
+    read_call(&saved::call_key(id), id).ok()
+}
+
+/// The SOPs saved with a call, if they are there and readable.
+pub fn call_sops(id: &str) -> Option<Catalog> {
+    read(&saved::sops_key(id)).ok().flatten()
+}
+
+/// The SOPs a call runs on, saved once as it starts (and as a topic is
+/// added), beside the call.
+pub fn save_call_sops(id: &str, sops: &Catalog) -> Written {
+    write(&saved::sops_key(id), sops)
 }
 
 /// Save the running call under its own key.
@@ -161,7 +172,8 @@ pub fn save_call(call: &Call, now: NaiveDateTime) -> Written {
 
 /// The call ended or was given up: its saved state goes.
 pub fn forget_call(id: &str) -> Written {
-    storage::remove(Store::Local, &saved::call_key(id))
+    storage::remove(Store::Local, &saved::call_key(id))?;
+    storage::remove(Store::Local, &saved::sops_key(id))
 }
 
 /// The `sessionStorage` key under which a widget keeps the id of the call it

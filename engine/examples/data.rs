@@ -6,6 +6,7 @@
 //!
 //! - `katalog.json` and `katalog/<id>.<hash>.json`: the catalogue's index and
 //!   one body per SOP (`authoring::catalogue_files`);
+//! - `terbitan.txt`: the deployment's list of published SOPs, empty;
 //! - `drills.json`: the training drills with their expected paths, fetched
 //!   when training mode opens.
 //!
@@ -54,6 +55,13 @@ fn write(dir: &Path, out: &Path) -> Result<String, String> {
     for (path, text) in &bodies {
         put(path, text)?;
     }
+    // The deployment's list of published SOPs, empty: it is the file a
+    // deployment edits (docs/EMBEDDING.md), and there is no 404 to log.
+    put(
+        pandu_engine::library::MANIFEST_FILE,
+        "# SOP terbitan: satu alamat berkas SOP (JSON dari studio) per baris, relatif\n\
+         # terhadap berkas ini. Baris kosong dan baris berawalan # dilewati.\n",
+    )?;
     Ok(format!(
         "{} SOP dan {} latihan ditulis ke {}",
         bodies.len(),

@@ -251,40 +251,6 @@ pub fn load_dir(dir: &Path) -> Loaded {
     out
 }
 
-/// The catalogue as the build embeds it for `library::Library`: per SOP its
-/// heading, the whole SOP and the finder's prepared words, each as JSON
-/// text (see `library::Packed`).
-pub fn packed(catalog: &Catalog) -> Vec<(String, String, String)> {
-    catalog
-        .sops
-        .iter()
-        .map(|sop| {
-            let head = Sop {
-                start: None,
-                steps: Vec::new(),
-                ..sop.clone()
-            };
-            (
-                head.to_json().to_text(),
-                sop.to_json().to_text(),
-                crate::json::to_text(&Prepared::of(sop)),
-            )
-        })
-        .collect()
-}
-
-/// `packed` as Rust source: a `&[Packed]` the widget includes.
-pub fn packed_rust(catalog: &Catalog) -> String {
-    let mut out = String::from("&[\n");
-    for (head, body, terms) in packed(catalog) {
-        out.push_str(&format!(
-            "    pandu_engine::library::Packed {{ head: {head:?}, body: {body:?}, terms: {terms:?} }},\n"
-        ));
-    }
-    out.push(']');
-    out
-}
-
 /// The catalogue as data files for `library::Library::from_index`: the
 /// index (`katalog.json`) and one body per SOP, `katalog/<id>.<hash>.json`,
 /// named by its content so a browser may keep it for ever and a new version

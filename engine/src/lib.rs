@@ -18,7 +18,6 @@ pub mod lint;
 #[cfg(feature = "map")]
 pub mod map;
 pub mod model;
-pub mod pack;
 pub mod queue;
 pub mod saved;
 pub mod scenario;

@@ -99,6 +99,30 @@ pub fn manifest(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// One Indonesian line on what a source's published SOPs added and
+/// replaced; `None` when it changed nothing (every SOP refused).
+pub fn summary(source: &str, results: &[Published]) -> Option<String> {
+    let mut added = Vec::new();
+    let mut replaced = Vec::new();
+    for r in results {
+        match r {
+            Published::Added { id, .. } => added.push(id.clone()),
+            Published::Replaced { id, old, new, .. } => {
+                replaced.push(format!("{id} (versi {old} → {new})"))
+            }
+            Published::Refused { .. } => {}
+        }
+    }
+    let mut parts = Vec::new();
+    if !added.is_empty() {
+        parts.push(format!("SOP baru: {}", added.join(", ")));
+    }
+    if !replaced.is_empty() {
+        parts.push(format!("SOP diperbarui: {}", replaced.join(", ")));
+    }
+    (!parts.is_empty()).then(|| format!("SOP dari {source} dipakai. {}.", parts.join("; ")))
+}
+
 /// Versions compared as people read them: runs of digits as numbers, the
 /// rest as text, so "2021.06.11-10" is above "2021.06.11-9" and "10" above "9".
 pub fn version_cmp(a: &str, b: &str) -> Ordering {
@@ -172,23 +196,11 @@ impl Published {
     }
 }
 
-/// One built-in SOP as the build embeds it: its heading (the SOP without
-/// `start` and `step`) and the whole SOP, each a JSON text the one SOP
-/// decoder (`codec::sop`) reads.
-#[derive(Debug, Clone, Copy)]
-pub struct Packed {
-    pub head: &'static str,
-    pub body: &'static str,
-    pub terms: &'static str,
-}
-
 /// Where the steps of an SOP of the library are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Body {
     /// Read: the catalogue entry has its steps.
     Loaded,
-    /// Embedded, still to read.
-    Embedded(&'static str),
     /// At this address (relative to the index), still to fetch.
     At(String),
 }
@@ -204,23 +216,6 @@ pub struct Library {
 }
 
 impl Library {
-    /// The built-in SOPs, headings read now and steps later.
-    pub fn from_packed(packed: &[Packed]) -> Result<Library, String> {
-        let sops = packed
-            .iter()
-            .map(|p| crate::json::from_text::<Sop>(p.head))
-            .collect::<Result<Vec<Sop>, String>>()?;
-        let search = packed
-            .iter()
-            .map(|p| crate::json::from_text::<Prepared>(p.terms).map(Some))
-            .collect::<Result<Vec<_>, String>>()?;
-        Ok(Library {
-            search,
-            catalog: Catalog { sops },
-            bodies: packed.iter().map(|p| Body::Embedded(p.body)).collect(),
-        })
-    }
-
     /// The catalogue of the build's index: headings now, bodies to fetch.
     pub fn from_index(index: Index) -> Library {
         let mut lib = Library::default();
@@ -282,7 +277,6 @@ impl Library {
             };
             match &self.bodies[i] {
                 Body::At(path) => out.push((id, path.clone())),
-                Body::Embedded(_) => {}
                 Body::Loaded => todo.extend(includes(&self.catalog.sops[i])),
             }
         }
@@ -416,39 +410,59 @@ impl Library {
         self.catalog.sops.iter().position(|s| s.id == id)
     }
 
-    /// Read the steps of `id` and of every SOP it includes, so a call through
-    /// it never meets a step that is not there. A body that cannot be read
-    /// stays unread (and the error comes again next time): an SOP is never
-    /// marked loaded without its steps.
-    pub fn load(&mut self, id: &str) -> Result<(), String> {
-        let mut todo = vec![id.to_string()];
-        while let Some(id) = todo.pop() {
-            let i = self
-                .position(&id)
-                .ok_or_else(|| format!("SOP `{id}` tidak ditemukan."))?;
-            match &self.bodies[i] {
-                Body::Loaded => continue,
-                Body::At(path) => {
-                    return Err(format!("Isi SOP `{id}` belum diambil ({path})."));
-                }
-                Body::Embedded(body) => {
-                    let sop = read_body(&self.catalog.sops[i], body)?;
-                    todo.extend(includes(&sop));
-                    self.catalog.sops[i] = sop;
-                    self.bodies[i] = Body::Loaded;
+    /// Whether a call of `id` can start: its steps and those of every SOP
+    /// it includes are read (`missing` says which to fetch otherwise).
+    pub fn load(&self, id: &str) -> Result<(), String> {
+        if self.position(id).is_none() {
+            return Err(format!("SOP `{id}` tidak ditemukan."));
+        }
+        match self.missing(id).first() {
+            Some((sop, path)) => Err(format!("Isi SOP `{sop}` belum diambil ({path}).")),
+            None => Ok(()),
+        }
+    }
+
+    /// The bodies to fetch before `sops` can be published: those of the
+    /// catalogue's SOPs they include (the lint checks an SOP with them).
+    pub fn missing_for(&self, sops: &[Sop]) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for id in sops.iter().flat_map(includes) {
+            if sops.iter().any(|s| s.id == id) {
+                continue;
+            }
+            for m in self.missing(&id) {
+                if !out.contains(&m) {
+                    out.push(m);
                 }
             }
         }
-        Ok(())
+        out
     }
 
-    /// Read everything (before a pack is merged and linted with the rest).
-    pub fn load_all(&mut self) -> Result<&Catalog, String> {
-        for i in 0..self.catalog.sops.len() {
-            let id = self.catalog.sops[i].id.clone();
-            self.load(&id)?;
+    /// Publish several SOPs from one source (a published file, a host's
+    /// pack), each on its own: one refused does not stop the others. An SOP
+    /// that another of the batch includes goes first, so the includer is
+    /// checked with the version that comes with it.
+    pub fn publish_all(&mut self, source: &str, sops: Vec<Sop>) -> Vec<Published> {
+        let mut todo: Vec<(usize, Sop)> = sops.into_iter().enumerate().collect();
+        let mut out: Vec<(usize, Published)> = Vec::new();
+        while !todo.is_empty() {
+            // One that includes none of those still waiting (a cycle is
+            // the lint's to refuse: then just the first).
+            let pick = todo
+                .iter()
+                .position(|(_, s)| {
+                    includes(s)
+                        .iter()
+                        .all(|inc| *inc == s.id || !todo.iter().any(|(_, t)| t.id == *inc))
+                })
+                .unwrap_or(0);
+            let (at, sop) = todo.remove(pick);
+            out.push((at, self.publish(source, sop)));
         }
-        Ok(&self.catalog)
+        // Told in the order of the file.
+        out.sort_by_key(|(at, _)| *at);
+        out.into_iter().map(|(_, p)| p).collect()
     }
 }
 

@@ -3,10 +3,10 @@
 //! hosts' packs all go through it. These tests hold it to every key the
 //! format knows, round-tripped, on the path the widget takes.
 
-use pandu_engine::authoring::{load_dir, packed, parse_sop};
+use pandu_engine::authoring::{catalogue_files, load_dir, parse_sop};
 use pandu_engine::flow::{Call, Caller, Input};
 use pandu_engine::json::{from_text, to_text, Json, ToJson};
-use pandu_engine::library::{Library, Packed};
+use pandu_engine::library::Library;
 use pandu_engine::model::keys::*;
 use pandu_engine::{Catalog, Sop};
 use std::collections::BTreeMap;
@@ -99,17 +99,16 @@ fn every_key_round_trips_through_the_writer_and_the_one_decoder() {
     assert!(sub.contains("\"option\":[") && sub.contains("\"ticket\":["));
 }
 
-/// The catalogue as the widget reads it: headings, then whole SOPs on demand.
+/// The catalogue as the widget reads it: the index the build writes, then
+/// the bodies a call needs, fetched and inserted.
 fn library(cat: &Catalog) -> Library {
-    let leaked: Vec<Packed> = packed(cat)
-        .into_iter()
-        .map(|(h, b, t)| Packed {
-            head: Box::leak(h.into_boxed_str()),
-            body: Box::leak(b.into_boxed_str()),
-            terms: Box::leak(t.into_boxed_str()),
-        })
-        .collect();
-    let mut lib = Library::from_packed(&leaked).unwrap();
+    let (index, bodies) = catalogue_files(cat);
+    let mut lib = Library::from_index(pandu_engine::json::from_text(&index).unwrap());
+    // Each body read names what it includes: ask again until nothing is missing.
+    while let Some((id, path)) = lib.missing("semua-kunci").pop() {
+        let text = &bodies.iter().find(|(p, _)| *p == path).unwrap().1;
+        lib.insert_body(&id, text).unwrap();
+    }
     lib.load("semua-kunci").unwrap();
     lib
 }
@@ -181,34 +180,25 @@ fn the_widgets_catalogue_runs_ge_le_ne_one_of_from_until_set_min_max_and_start()
 #[test]
 fn a_body_that_fails_to_parse_stays_unloaded_and_fails_again() {
     let cat = fixtures();
-    let i = cat.sops.iter().position(|s| s.id == "semua-kunci").unwrap();
-    let head = packed(&cat).swap_remove(i).0;
-    let broken = Packed {
-        head: Box::leak(head.clone().into_boxed_str()),
-        body: "{\"id\": \"semua-kunci\", \"step\": [",
-        terms: "{\"id\": \"semua-kunci\"}",
-    };
-    let mut lib = Library::from_packed(&[broken]).unwrap();
-    let first = lib.load("semua-kunci").unwrap_err();
+    let (index, _) = catalogue_files(&cat);
+    let mut lib = Library::from_index(pandu_engine::json::from_text(&index).unwrap());
+    let first = lib
+        .insert_body("semua-kunci", "{\"id\": \"semua-kunci\", \"step\": [")
+        .unwrap_err();
     assert!(
         first.starts_with("SOP `semua-kunci`: JSON tidak valid"),
         "{first}"
     );
     assert!(!lib.is_loaded("semua-kunci"));
-    assert_eq!(lib.load("semua-kunci").unwrap_err(), first);
+    assert!(lib.load("semua-kunci").is_err());
     assert!(lib.catalog().get("semua-kunci").unwrap().steps.is_empty());
 
     // A body of another version is not taken for this one.
     let mut other = cat.get("semua-kunci").unwrap().clone();
     other.version = "2".into();
-    let wrong = Packed {
-        head: Box::leak(head.into_boxed_str()),
-        body: Box::leak(to_text(&other).into_boxed_str()),
-        terms: "{\"id\": \"semua-kunci\"}",
-    };
-    let mut lib = Library::from_packed(&[wrong]).unwrap();
     assert_eq!(
-        lib.load("semua-kunci").unwrap_err(),
+        lib.insert_body("semua-kunci", &to_text(&other))
+            .unwrap_err(),
         "SOP `semua-kunci` versi 1: isi yang terbaca adalah SOP `semua-kunci` versi 2"
     );
     assert!(!lib.is_loaded("semua-kunci"));

@@ -4,7 +4,7 @@
 
 use pandu_engine::authoring::{catalogue_files, load_dir};
 use pandu_engine::json::{from_text, to_text};
-use pandu_engine::library::{manifest, version_cmp, Index, Library, Published};
+use pandu_engine::library::{manifest, summary, version_cmp, Index, Library, Published};
 use pandu_engine::model::{Catalog, StepKind};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -226,4 +226,78 @@ fn the_manifest_lists_files_and_versions_compare_as_numbers() {
     ] {
         assert_eq!(version_cmp(a, b), want, "{a} vs {b}");
     }
+}
+
+#[test]
+fn a_batch_publishes_each_sop_on_its_own_includes_first() {
+    let cat = seeds();
+    let (mut lib, files) = built(&cat);
+    // A new sub-flow and a new SOP that includes it, the includer first in
+    // the file: the sub-flow is published first so the includer is checked with it.
+    let mut sub = cat.get("kontak-email-hp").unwrap().clone();
+    sub.id = "kontak-uji".into();
+    let mut main = cat.get("transfer-elektrinet").unwrap().clone();
+    main.id = "transfer-uji".into();
+    for step in &mut main.steps {
+        if let StepKind::Include { sop, .. } = &mut step.kind {
+            *sop = "kontak-uji".into();
+        }
+    }
+    // And one that is broken: refused alone, the others still published.
+    let mut broken = cat.get("pln-terbaik").unwrap().clone();
+    broken.version = "2099.01.01-1".into();
+    broken.steps[0].id = broken.steps[1].id.clone();
+    let batch = vec![main, broken, sub];
+    for (id, path) in lib.missing_for(&batch) {
+        lib.insert_body(&id, &files[&path]).unwrap();
+    }
+    let out = lib.publish_all("paket.json", batch);
+    let told: Vec<String> = out.iter().map(Published::message).collect();
+    assert_eq!(told[0], "SOP baru `transfer-uji` dari paket.json dipakai.");
+    assert!(
+        told[1].starts_with("paket.json ditolak: SOP `pln-terbaik`, langkah "),
+        "{}",
+        told[1]
+    );
+    assert_eq!(told[2], "SOP baru `kontak-uji` dari paket.json dipakai.");
+    assert_eq!(
+        summary("paket.json", &out).as_deref(),
+        Some("SOP dari paket.json dipakai. SOP baru: transfer-uji, kontak-uji.")
+    );
+    assert_eq!(summary("paket.json", &out[1..2]), None);
+    assert!(lib.load("transfer-uji").is_ok());
+    // The built-in one it tried to replace is untouched and still fetchable.
+    fetch_for(&mut lib, &files, "pln-terbaik");
+    assert_eq!(lib.catalog().get("pln-terbaik"), cat.get("pln-terbaik"));
+}
+
+#[test]
+fn before_publishing_the_bodies_of_the_built_in_sops_it_includes_are_named() {
+    let cat = seeds();
+    let (mut lib, files) = built(&cat);
+    let mut newer = cat.get("transfer-elektrinet").unwrap().clone();
+    newer.version = "2099.01.01-1".into();
+    let batch = vec![newer];
+    let wanted = lib.missing_for(&batch);
+    assert_eq!(
+        wanted.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+        ["kontak-email-hp"]
+    );
+    // Without them, the lint cannot check the include: refused, and says why.
+    let refused = lib.clone().publish_all("baru.json", batch.clone());
+    assert_eq!(
+        refused[0].message(),
+        "baru.json ditolak: isi SOP `kontak-email-hp` yang di-include belum terbaca"
+    );
+    for (id, path) in wanted {
+        lib.insert_body(&id, &files[&path]).unwrap();
+    }
+    let out = lib.publish_all("baru.json", batch);
+    assert_eq!(
+        out[0].message(),
+        format!(
+            "SOP `transfer-elektrinet` diperbarui dari versi {} ke versi 2099.01.01-1 (baru.json).",
+            cat.get("transfer-elektrinet").unwrap().version
+        )
+    );
 }

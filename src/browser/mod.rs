@@ -26,17 +26,7 @@ pub use dom::Dom;
 pub use sw::register_service_worker;
 
 use js_sys::{Function, Reflect};
-use pandu_engine::library::{Library, Packed};
 use wasm_bindgen::{JsCast, JsValue};
-
-/// The linted catalogue, embedded by `build.rs`: per SOP a heading and its
-/// steps as JSON text, read by the engine when needed.
-static BUILTIN: &[Packed] = include!(concat!(env!("OUT_DIR"), "/sops.rs"));
-
-/// The built-in SOPs, or an Indonesian message saying why they could not be read.
-pub fn load_library() -> Result<Library, String> {
-    Library::from_packed(BUILTIN).map_err(|e| format!("Data SOP tidak terbaca: {e}"))
-}
 
 /// Panic hook: log the panic to the console as usual, then tell the CSO on the
 /// page. A release build aborts on panic, which would otherwise leave a frozen

@@ -31,13 +31,30 @@ pub fn resolve_url(url: &str) -> Result<(String, String), String> {
 
 /// GET `url` and return its body as text.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("tidak ada jendela browser")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    fetch_started(url)
+        .await?
+        .ok_or_else(|| "server menjawab 404 (tidak ada)".to_string())
+}
+
+/// GET `url`, the request sent now (so several go out together before any is
+/// awaited); `None` when the server says there is no such file (404).
+pub fn fetch_started(
+    url: &str,
+) -> impl std::future::Future<Output = Result<Option<String>, String>> {
+    let request = web_sys::window().map(|w| w.fetch_with_str(url));
+    async move { read_response(request.ok_or("tidak ada jendela browser")?).await }
+}
+
+async fn read_response(request: js_sys::Promise) -> Result<Option<String>, String> {
+    let response = JsFuture::from(request)
         .await
         .map_err(|e| format!("tidak dapat diambil ({})", super::js_text(&e)))?;
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| "jawaban server tidak terbaca".to_string())?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
     if !response.ok() {
         return Err(format!(
             "server menjawab {} {}",
@@ -45,13 +62,13 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
             response.status_text()
         ));
     }
-    Ok(
+    Ok(Some(
         JsFuture::from(response.text().map_err(|e| super::js_text(&e))?)
             .await
             .map_err(|e| super::js_text(&e))?
             .as_string()
             .unwrap_or_default(),
-    )
+    ))
 }
 
 /// The drills of `sops/*.drills.toml` with their expected paths, which the

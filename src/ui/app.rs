@@ -2,6 +2,7 @@ use crate::actions::{self, Action, Typed};
 use crate::browser::clipboard::{self, CopyOutcome};
 use crate::browser::events::{self, Acted, Edited};
 use crate::browser::{self, Dom};
+use crate::catalogue;
 use crate::hooks::Hook;
 use crate::host::{HostConfig, HostCtx, PackNotice, Sink};
 use crate::keys::{self, Pressed, Route, Shortcut, Situation};
@@ -53,12 +54,18 @@ struct Ui {
 pub fn App(
     lib: Library,
     config: HostConfig,
-    pack: Option<PackNotice>,
+    pack: Vec<PackNotice>,
     inbox: Option<Inbox>,
 ) -> impl IntoView {
     let dom = Dom::new();
     let tab = store::tab_key(config.slot.as_deref());
-    let app = AppCtx::new(lib, browser::now_wib().date(), dom, tab);
+    let app = AppCtx::new(
+        lib,
+        browser::now_wib().date(),
+        dom,
+        tab,
+        config.assets.clone(),
+    );
     let (shift, saved_calls) = ShiftCtx::open(app, Settings::from_page());
     let ctx = CallCtx::new(app, shift);
     let framed = matches!(config.sink, Sink::Parent);
@@ -293,16 +300,23 @@ fn click(ui: Ui, acted: Option<Acted>) {
 }
 
 // Open an SOP from the finder (in a drill: only the one the caller needs).
+// The SOP's steps are fetched first when this is its first call (cached by
+// the service worker after that, offline too).
 fn open_sop(ui: Ui, id: &str) {
     ui.finder.error.set(None);
-    let opened = if ui.ctx.app.training.get_untracked() {
-        ui.train.pick(ui.ctx, id)
-    } else {
-        ui.ctx.start(id)
-    };
-    if let Err(e) = opened {
-        ui.finder.error.set(Some(e));
-    }
+    let sop = id.to_string();
+    catalogue::when_ready(
+        ui.ctx.app,
+        id,
+        move || {
+            if ui.ctx.app.training.get_untracked() {
+                ui.train.pick(ui.ctx, &sop)
+            } else {
+                ui.ctx.start(&sop)
+            }
+        },
+        move |e| ui.finder.error.set(Some(e)),
+    );
 }
 
 // Copy the text a copy button carries; the status always says whether it worked.

@@ -15,7 +15,7 @@ pub fn Breadcrumbs() -> impl IntoView {
             .call
             .with_untracked(|c| {
                 c.as_ref().map(|c| {
-                    ctx.app.with_cat(|cat| {
+                    ctx.with_cat(|cat| {
                         let here = c
                             .current(cat)
                             .map(pandu_engine::Step::label)

@@ -22,7 +22,7 @@ pub fn CallView() -> impl IntoView {
         .call
         .with_untracked(|c| c.as_ref().map(|c| (c.sop.clone(), c.id.clone())))
         .unzip();
-    let sop = sop_id.and_then(|id| app.with_cat(|cat| cat.get(&id).cloned()));
+    let sop = sop_id.and_then(|id| ctx.with_cat(|cat| cat.get(&id).cloned()));
     let Some(sop) = sop else {
         return view! { <p class="pandu-hint" role="alert">"SOP panggilan ini tidak ditemukan."</p> }
             .into_any();

@@ -1,7 +1,7 @@
 use crate::host::{use_host, PackNotice};
 use leptos::prelude::*;
 
-/// What the host console set up: the CSO on duty, the SOP pack it sent (used, or refused with its lint errors), origin entries that were not origins, and how many foreign messages were ignored.
+/// What the host console and the deployment set up: the CSO on duty, published SOP files and the host's SOP pack (used, or refused with their reasons), origin entries that were not origins, and how many foreign messages were ignored.
 #[component]
 pub fn HostStatus() -> impl IntoView {
     let host = use_host();
@@ -25,38 +25,39 @@ pub fn HostStatus() -> impl IntoView {
                         }
                     })
             }}
-            {move || match host.pack.get() {
-                None => None,
-                Some(PackNotice::Applied(summary)) => {
-                    Some(
-                        view! {
-                            <p class="pandu-host__pack" data-testid="pack-applied" role="status">
-                                {summary}
-                            </p>
-                        }
-                            .into_any(),
-                    )
-                }
-                Some(PackNotice::Refused(from, errors)) => {
-                    Some(
-                        view! {
-                            <div class="pandu-host__refused" data-testid="pack-refused" role="alert">
-                                <p>
-                                    "Paket SOP dari "
-                                    <code>{from}</code>
-                                    " ditolak; SOP bawaan tetap dipakai. Sampaikan kepada pengelola SOP:"
+            {move || {
+                host.pack
+                    .get()
+                    .into_iter()
+                    .map(|notice| match notice {
+                        PackNotice::Applied(summary) => {
+                            view! {
+                                <p class="pandu-host__pack" data-testid="pack-applied" role="status">
+                                    {summary}
                                 </p>
-                                <ul>
-                                    {errors
-                                        .into_iter()
-                                        .map(|e| view! { <li data-testid="pack-error">{e}</li> })
-                                        .collect_view()}
-                                </ul>
-                            </div>
+                            }
+                                .into_any()
                         }
-                            .into_any(),
-                    )
-                }
+                        PackNotice::Refused(from, errors) => {
+                            view! {
+                                <div class="pandu-host__refused" data-testid="pack-refused" role="alert">
+                                    <p>
+                                        "SOP dari "
+                                        <code>{from}</code>
+                                        " ditolak; SOP lainnya tetap dipakai. Sampaikan kepada pengelola SOP:"
+                                    </p>
+                                    <ul>
+                                        {errors
+                                            .into_iter()
+                                            .map(|e| view! { <li data-testid="pack-error">{e}</li> })
+                                            .collect_view()}
+                                    </ul>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    })
+                    .collect_view()
             }}
             {(!refused_origins.is_empty())
                 .then(|| {

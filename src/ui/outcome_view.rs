@@ -14,7 +14,7 @@ pub fn OutcomeView() -> impl IntoView {
         let at = ctx.finished_at.get()?;
         ctx.call.with(|c| {
             let c = c.as_ref()?;
-            ctx.app.with_cat(|cat| ticket::compose(cat, c, at))
+            ctx.with_cat(|cat| ticket::compose(cat, c, at))
         })
     });
 

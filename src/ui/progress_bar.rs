@@ -12,7 +12,7 @@ pub fn ProgressBar() -> impl IntoView {
             .call
             .with_untracked(|c| {
                 c.as_ref().map(|c| {
-                    ctx.app.with_cat(|cat| {
+                    ctx.with_cat(|cat| {
                         let (done, total) = c.progress(cat);
                         (done, total.max(1), c.is_finished(cat))
                     })

@@ -1,62 +1,55 @@
-use crate::browser;
-use crate::host::{self, HostConfig, PackNotice};
+use crate::catalogue::{self, Started};
+use crate::host::{HostConfig, PackNotice};
 use crate::ui::app::{App, Inbox};
 use crate::ui::load_error::LoadError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use pandu_engine::library::Library;
 
-/// How long a host's SOP pack may take before the built-in SOPs are used alone.
+/// How long a host's SOP pack may take before the widget starts without it.
 const PACK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// Reads the built-in catalogue and, when the host names an SOP pack, waits for it (checked, or refused with its errors) before the widget starts.
+/// Fetches the catalogue (the build's index, the deployment's published SOPs and, when the host names one, its pack, each checked or refused with its reasons) and starts the widget on it.
 #[component]
 pub fn Root(config: HostConfig, #[prop(optional)] inbox: Option<Inbox>) -> impl IntoView {
-    let mut builtin = match browser::load_library() {
-        Ok(l) => l,
-        Err(message) => return view! { <LoadError message /> }.into_any(),
-    };
-    let Some(url) = config.pack.clone() else {
-        return view! { <App lib=builtin config pack=None inbox /> }.into_any();
-    };
-    // A pack is linted together with every built-in SOP: read them all now.
-    let builtin = match builtin.load_all() {
-        Ok(c) => c.clone(),
-        Err(message) => return view! { <LoadError message /> }.into_any(),
-    };
-
-    // The widget starts once, on whichever comes first: the pack or the wait's end.
-    let settled: RwSignal<Option<(Library, Option<PackNotice>)>, LocalStorage> =
+    // The widget starts once, on whichever comes first: the catalogue with
+    // the pack, or the pack's wait running out (the catalogue without it).
+    let settled: RwSignal<Option<Result<Started, String>>, LocalStorage> =
         RwSignal::new_local(None);
-    let settle = move |result: (Library, Option<PackNotice>)| {
+    let settle = move |result: Result<Started, String>| {
         if settled.with_untracked(Option::is_none) {
             settled.set(Some(result));
         }
     };
+    let assets = config.assets.clone();
+    let pack = config.pack.clone();
     let origins = config.origins.clone();
-    let fallback = builtin.clone();
-    let waited_url = url.clone();
-    set_timeout(
-        move || {
-            settle((
-                Library::from_catalog(fallback),
-                Some(PackNotice::Refused(
-                    waited_url,
+    spawn_local(async move {
+        let mut started = match catalogue::start(&assets).await {
+            Ok(s) => s,
+            Err(e) => return settle(Err(e)),
+        };
+        let Some(url) = pack else {
+            return settle(Ok(started));
+        };
+        let waited = Started {
+            lib: started.lib.clone(),
+            notices: started
+                .notices
+                .iter()
+                .cloned()
+                .chain([PackNotice::Refused(
+                    url.clone(),
                     vec![format!(
                         "tidak ada jawaban dalam {} detik",
                         PACK_WAIT.as_secs()
                     )],
-                )),
-            ))
-        },
-        PACK_WAIT,
-    );
-    spawn_local(async move {
-        let result = match host::load_pack(&builtin, &url, &origins).await {
-            Ok((merged, summary)) => (merged, Some(PackNotice::Applied(summary))),
-            Err(refused) => (builtin, Some(refused)),
+                )])
+                .collect(),
         };
-        settle((Library::from_catalog(result.0), result.1));
+        set_timeout(move || settle(Ok(waited)), PACK_WAIT);
+        let notices = catalogue::host_pack(&mut started.lib, &assets, &url, &origins).await;
+        started.notices.extend(notices);
+        settle(Ok(started));
     });
 
     let config = StoredValue::new_local(config);
@@ -65,17 +58,17 @@ pub fn Root(config: HostConfig, #[prop(optional)] inbox: Option<Inbox>) -> impl 
         {move || match settled.get() {
             None => {
                 view! {
-                    <p class="pandu-boot" data-testid="pack-loading" role="status">
-                        "Memuat paket SOP dari konsol…"
+                    <p class="pandu-boot" data-testid="catalogue-loading" role="status">
+                        "Memuat katalog SOP…"
                     </p>
                 }
                     .into_any()
             }
-            Some((lib, pack)) => {
-                view! { <App lib config=config.get_value() pack inbox=inbox.get_value() /> }
+            Some(Err(message)) => view! { <LoadError message /> }.into_any(),
+            Some(Ok(Started { lib, notices })) => {
+                view! { <App lib config=config.get_value() pack=notices inbox=inbox.get_value() /> }
                     .into_any()
             }
         }}
     }
-    .into_any()
 }

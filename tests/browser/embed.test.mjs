@@ -213,7 +213,7 @@ test('a bad host message gets an error event in Indonesian; the widget carries o
     ]);
     const frame = await widgetFrame(page);
     await post({ pandu: 1, type: 'start', sop: 'pln-terbaik' });
-    await frame.locator('[data-testid="step"][data-step-id="tanya-wilayah"]').waitFor();
+    await frame.locator('[data-testid="step"][data-step-id="program-berakhir"]').waitFor();
     // A second start while that call runs is refused, not a lost call.
     await post({ pandu: 1, type: 'start', sop: 'transfer-elektrinet' });
     await waitForEvent(page, 'error', 5);
@@ -268,14 +268,15 @@ test('Pandu.mount puts the widget in the host page with its context; unmount tak
 
 test('an SOP pack from the host is linted in the browser: a bad one is refused with its errors', { timeout: 60_000 }, async () => {
   const broken = sopJson('transfer-elektrinet');
+  broken.version = '2099.01.01-1';
   broken.step.find((s) => s.id === 'transfer-elektrinet').next = 'langkah-hilang';
   const { page, errors, close } = await openWithPack('rusak.json', { sops: [broken] });
   try {
     assert.equal(await page.textContent('[data-testid="pack-refused"] code'), 'packs/rusak.json');
     assert.deepEqual(await page.locator('[data-testid="pack-error"]').allTextContents(), [
-      'transfer-elektrinet.toml: SOP `transfer-elektrinet`, langkah `transfer-elektrinet`: `next` menunjuk langkah `langkah-hilang` yang tidak ada',
-      'transfer-elektrinet.toml: SOP `transfer-elektrinet`, langkah `transfer-elektrinet`: jalan buntu: dari sini tidak ada jalan ke `outcome`',
-      'transfer-elektrinet.toml: SOP `transfer-elektrinet`, langkah `catat-elektrinet`: tidak dapat dicapai dari langkah awal',
+      'SOP `transfer-elektrinet`, langkah `transfer-elektrinet`: `next` menunjuk langkah `langkah-hilang` yang tidak ada',
+      'SOP `transfer-elektrinet`, langkah `transfer-elektrinet`: jalan buntu: dari sini tidak ada jalan ke `outcome`',
+      'SOP `transfer-elektrinet`, langkah `catat-elektrinet`: tidak dapat dicapai dari langkah awal',
     ]);
     // The built-in SOP still works.
     await openSop(page, 'transfer-elektrinet');
@@ -296,10 +297,10 @@ test('a good SOP pack adds and updates SOPs before the start screen', { timeout:
   try {
     const old = sopJson('transfer-elektrinet').version;
     assert.equal(await page.textContent('[data-testid="pack-applied"]'),
-      `Paket SOP dari packs/baik.json dipakai. SOP baru: pln-terbaik-uji; SOP diperbarui: transfer-elektrinet (versi ${old} → 2026.12.01-1).`);
+      `SOP dari packs/baik.json dipakai. SOP baru: pln-terbaik-uji; SOP diperbarui: transfer-elektrinet (versi ${old} → 2026.12.01-1).`);
     await page.fill('[data-testid="sop-search"]', 'uji paket');
     await page.locator('[data-testid="sop-item"][data-sop-id="pln-terbaik-uji"]').click();
-    await page.locator('[data-testid="step"][data-step-id="tanya-wilayah"]').waitFor();
+    await page.locator('[data-testid="step"][data-step-id="program-berakhir"]').waitFor();
     await assertNoPageErrors(page, errors);
   } finally {
     await close();
@@ -346,7 +347,7 @@ test('offline: after one visit the service worker serves the app, and a call can
     await page.reload({ waitUntil: 'load' });
     await waitForApp(page, errors);
     await openSop(page, 'pln-terbaik');
-    assert.equal(await page.getAttribute('[data-testid="step"]', 'data-step-id'), 'tanya-wilayah');
+    assert.equal(await page.getAttribute('[data-testid="step"]', 'data-step-id'), 'program-berakhir');
     await context.setOffline(false);
     await assertNoPageErrors(page, errors);
   } finally {
@@ -358,7 +359,7 @@ test('a pack that is not an SOP pack is refused in words, not a blank page', { t
   const { page, errors, close } = await openWithPack('lain.json', { hello: 'dunia' });
   try {
     assert.deepEqual(await page.locator('[data-testid="pack-error"]').allTextContents(), [
-      'isi paket bukan format SOP Pandu: kunci `sops` tidak ada',
+      'isinya bukan format SOP Pandu: kunci `sops` tidak ada',
     ]);
     await assertNoPageErrors(page, errors);
   } finally {

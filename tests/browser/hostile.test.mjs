@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { assertNoPageErrors, launchBrowser, openTab } from './lib.mjs';
-import { findScenario, openSop, readTickets, setCaller, walkItems } from './pandu-walk.mjs';
+import { findScenario, openSop, readTickets, scenarioDay, setCaller, walkItems } from './pandu-walk.mjs';
 
 const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APKT, eskalasi HoCC';
 /** Markup with a handler, a right-to-left mark, Arabic, an emoji, a tab, spaces around. */
@@ -42,6 +42,7 @@ test('hostile strings through a whole call: text only, exact, one line, a 10 kB 
     await page.evaluate(() => {
       window.alert = () => { window.__pwned = 'alert'; };
     });
+    await scenarioDay(page, sc);
     await setCaller(page, { ...sc.caller, name: EVIL });
     await openSop(page, sc.sop);
     assert.equal(await page.inputValue('[data-testid="caller-name"]'), EVIL, 'the header keeps what was typed');

@@ -93,6 +93,19 @@ async function waitForNewStep(page, rev, what) {
   }
 }
 
+/**
+ * The scenario's day (WIB) in the page before its call starts: an SOP's period and the call's
+ * day decide its branches. A page already on that day (a test's own running clock) keeps its
+ * clock; otherwise the time is fixed at the scenario's `now`.
+ */
+export async function scenarioDay(page, sc) {
+  if (!sc.now) return;
+  const have = await page.evaluate(() => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10));
+  if (have !== sc.now.slice(0, 10)) {
+    await page.clock.setFixedTime(new Date(`${sc.now.replace(' ', 'T')}:00+07:00`));
+  }
+}
+
 /** Fills the caller header with the mouse-and-keyboard way a CSO would. */
 export async function setCaller(page, caller = {}) {
   await page.fill('[data-testid="caller-name"]', caller.name ?? '');
@@ -235,6 +248,7 @@ async function fillForm(page, fill, keyboard, label, keep = []) {
  * dropped answers. `keyboard: true` uses only Tab, typing, digits, Enter and the back keys.
  */
 export async function walkScenario(page, sc, { keyboard = false } = {}) {
+  await scenarioDay(page, sc);
   if (keyboard) {
     // The finder has the focus at start; the header is just before it.
     const c = sc.caller ?? {};

@@ -11,6 +11,7 @@ import {
   callSnapshot,
   findScenario,
   openSop,
+  scenarioDay,
   readTickets,
   setCaller,
   walkItems,
@@ -43,6 +44,7 @@ async function savedCallIds(page) {
 
 /** Starts `sc` in `page` and carries out its first `n` walk items. */
 async function walkFirst(page, sc, n) {
+  await scenarioDay(page, sc);
   await setCaller(page, sc.caller);
   await openSop(page, sc.sop);
   await walkItems(page, sc, sc.walk.slice(0, n));

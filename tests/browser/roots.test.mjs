@@ -173,9 +173,10 @@ test('two widgets side by side: two calls, values, shortcuts and ids never cross
     const kananFields = await fields(kanan);
     await kiri.locator('[data-testid="field"][data-field-id="sid"] input').fill('777');
     await kiri.locator('[data-testid="field"][data-field-id="unit"] input').fill('distribusi bali');
+    await kiri.locator('[data-testid="field"][data-field-id="up3"] input').fill('up3 denpasar');
     assert.deepEqual(await fields(kanan), kananFields);
     await kanan.locator('[data-testid="field"][data-field-id="daya_lama"] input').fill('1.300 VA');
-    assert.deepEqual(await fields(kiri), { sid: '777', unit: 'distribusi bali' });
+    assert.deepEqual(await fields(kiri), { sid: '777', unit: 'distribusi bali', up3: 'up3 denpasar' });
     assert.deepEqual((await hostForm(page)).values, host.values);
 
     // Sending the left form sends what the left form holds: not the right one's, not the host's
@@ -184,7 +185,7 @@ test('two widgets side by side: two calls, values, shortcuts and ids never cross
     await at(kiri, 'cek-pengecualian');
     await kiri.locator('[data-testid="back"]').click();
     await at(kiri, 'data-elektrinet');
-    assert.deepEqual(await kiri.locator('[data-testid="dropped-value"]').allTextContents(), ['777', 'distribusi bali']);
+    assert.deepEqual(await kiri.locator('[data-testid="dropped-value"]').allTextContents(), ['777', 'distribusi bali', 'up3 denpasar']);
     assert.equal(await kanan.locator('[data-testid="dropped"]').count(), 0);
     await kiri.locator('[data-testid="next"]').click();
     await at(kiri, 'cek-pengecualian');

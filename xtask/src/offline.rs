@@ -26,8 +26,26 @@ pub fn write(dist: &Path) -> Result<Build, String> {
     names.sort();
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("cannot read dist/index.html: {e}"))?;
-    let build = find(&names, &index)?;
-    std::fs::write(dist.join("sw.js"), service_worker(&build, &index))
+    let mut build = find(&names, &index)?;
+    // The catalogue: its index and every body, named by content, so a call
+    // opens offline on any SOP of this build.
+    let mut seed = index.clone();
+    if let Ok(text) = std::fs::read_to_string(dist.join("katalog.json")) {
+        seed.push_str(&text);
+        let mut bodies: Vec<String> = std::fs::read_dir(dist.join("katalog"))
+            .map_err(|e| format!("cannot read dist/katalog: {e}"))?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().to_str().map(|n| format!("./katalog/{n}")))
+            .collect();
+        bodies.sort();
+        build.files.extend(bodies);
+    }
+    // The deployment's list of published SOPs: kept for offline, but always
+    // asked of the network first (it changes without a build).
+    if dist.join("terbitan.txt").is_file() {
+        build.files.push("./terbitan.txt".into());
+    }
+    std::fs::write(dist.join("sw.js"), service_worker(&build, &seed))
         .map_err(|e| format!("cannot write dist/sw.js: {e}"))?;
     std::fs::write(dist.join("pandu-embed.js"), embed_script(&build))
         .map_err(|e| format!("cannot write dist/pandu-embed.js: {e}"))?;
@@ -53,7 +71,7 @@ fn find(names: &[String], index: &str) -> Result<Build, String> {
     // and the scripts written here stay out of the cache.
     let mut files = vec!["./".to_string(), "./index.html".to_string()];
     for n in names {
-        let fetched = n == "drills.json";
+        let fetched = n == "drills.json" || n == "katalog.json";
         if (n != "index.html" && index.contains(n.as_str())) || *n == js || *n == wasm || fetched {
             let path = format!("./{n}");
             if !files.contains(&path) {
@@ -88,6 +106,8 @@ const VERSION = '{version}';
 const FILES = [
 {files}
 ];
+// Kept, but the network first: they change without a new build.
+const FRESH = ['./terbitan.txt'];
 
 self.addEventListener('install', (event) => {{
   event.waitUntil(
@@ -118,11 +138,33 @@ self.addEventListener('fetch', (event) => {{
     );
     return;
   }}
+  const href = request.url.split('?')[0];
+  const same = (f) => new URL(f, self.location).href === href;
+  const own = FILES.some(same) && !FRESH.some(same);
+  if (own) {{
+    // This build's files never change under their name: the cache first.
+    event.respondWith(
+      caches
+        .open(VERSION)
+        .then((cache) => cache.match(request, {{ ignoreSearch: true }}))
+        .then((hit) => hit || fetch(request)),
+    );
+    return;
+  }}
+  // The rest (the deployment's published SOPs and their list, which change
+  // without a new build): the network first, the last copy kept for offline.
   event.respondWith(
-    caches
-      .open(VERSION)
-      .then((cache) => cache.match(request, {{ ignoreSearch: true }}))
-      .then((hit) => hit || fetch(request)),
+    fetch(request)
+      .then((response) => {{
+        if (response.ok) {{
+          const copy = response.clone();
+          caches.open(VERSION).then((cache) => cache.put(request, copy));
+        }}
+        return response;
+      }})
+      .catch(() =>
+        caches.open(VERSION).then((cache) => cache.match(request, {{ ignoreSearch: true }})),
+      ),
   );
 }});
 "#

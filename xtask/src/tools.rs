@@ -147,20 +147,7 @@ impl Tools {
             }
             // The catalogue and the drills as data next to the app: no SOP
             // text in the wasm. A drill that no longer walks fails here.
-            let wrote = run::status(self.command("cargo").args([
-                "run",
-                "--quiet",
-                "-p",
-                "pandu-engine",
-                "--features",
-                "authoring",
-                "--example",
-                "data",
-                "--",
-                "sops",
-                "dist",
-            ]))?;
-            if !wrote {
+            if !self.write_data(&self.root.join("sops"), &self.root.join("dist"))? {
                 return Ok(false);
             }
             let build = crate::offline::write(&self.root.join("dist"))?;
@@ -170,6 +157,27 @@ impl Tools {
             );
         }
         Ok(ok)
+    }
+
+    /// The catalogue (`katalog.json`, one body per SOP) and the drills of
+    /// the SOP directory `sops`, written into `dist` by the engine's `data` example.
+    pub fn write_data(&self, sops: &Path, dist: &Path) -> Result<bool> {
+        run::status(
+            self.command("cargo")
+                .args([
+                    "run",
+                    "--quiet",
+                    "-p",
+                    "pandu-engine",
+                    "--features",
+                    "authoring",
+                    "--example",
+                    "data",
+                    "--",
+                ])
+                .arg(sops)
+                .arg(dist),
+        )
     }
 
     /// The first line a command prints, if it runs and succeeds.

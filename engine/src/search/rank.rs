@@ -4,7 +4,7 @@
 //!
 //! The expensive part, reading each SOP's texts into terms, is `Prepared::of`:
 //! a pure function of one SOP, done at build time for the built-in catalogue
-//! and carried as JSON beside each heading (`library::Packed::terms`). What
+//! and carried as JSON beside each heading (`library::IndexEntry::search`). What
 //! depends on the whole catalogue (the vocabulary, document frequencies, the
 //! postings) is assembled from those at start-up, without stemming anything.
 
