@@ -39,6 +39,10 @@ pub enum Action {
     Resume(String),
     /// Copy the text the button carries (`data-copy`).
     Copy,
+    /// Hand the same text to the phone's share sheet (Web Share API).
+    Share,
+    /// Load the new version of Pandu the offline cache holds (offered only between calls).
+    Reload,
     /// Open or close an entry of the shift history (its call id).
     ToggleHistory(String),
     /// "Kirim ke PJ Site": the e-voucher queue's CSV.
@@ -83,6 +87,8 @@ impl Action {
             Action::Finish => "finish",
             Action::Resume(_) => "resume",
             Action::Copy => "copy",
+            Action::Share => "share",
+            Action::Reload => "reload",
             Action::ToggleHistory(_) => "history",
             Action::SendPjSite => "send-pj-site",
             Action::Tick(_) => "tick",
@@ -115,6 +121,8 @@ impl Action {
             | Action::Cancel
             | Action::Finish
             | Action::Copy
+            | Action::Share
+            | Action::Reload
             | Action::SendPjSite
             | Action::DrillQuit
             | Action::ExportCsv
@@ -142,6 +150,8 @@ pub fn parse(act: &str, arg: &str) -> Option<Action> {
         "finish" => Action::Finish,
         "resume" => Action::Resume(arg_s()),
         "copy" => Action::Copy,
+        "share" => Action::Share,
+        "reload" => Action::Reload,
         "history" => Action::ToggleHistory(arg_s()),
         "send-pj-site" => Action::SendPjSite,
         "tick" => Action::Tick(arg.parse().ok()?),
@@ -237,6 +247,8 @@ mod tests {
             Action::Finish,
             Action::Resume("6f1c-22".into()),
             Action::Copy,
+            Action::Share,
+            Action::Reload,
             Action::ToggleHistory("6f1c-22".into()),
             Action::SendPjSite,
             Action::Tick(0),
@@ -264,6 +276,8 @@ mod tests {
                 | Action::Finish
                 | Action::Resume(_)
                 | Action::Copy
+                | Action::Share
+                | Action::Reload
                 | Action::ToggleHistory(_)
                 | Action::SendPjSite
                 | Action::Tick(_)

@@ -2,8 +2,9 @@
 //! `sessionStorage`), `clipboard`, `dom` (the widget's root and everything
 //! looked up under it), `events` (what a click, a typed character or a key
 //! at the root means), `embed` (frames, `postMessage`, JS values, the mount
-//! element), `net` (the page address, fetch, downloads), `sw` (the offline
-//! cache) and `clock`. Everything else in the widget is Leptos views over
+//! element), `net` (the page address, fetch, downloads), `share` (the
+//! phone's share sheet), `sw` (the offline cache and news of a new build in
+//! it) and `clock`. Everything else in the widget is Leptos views over
 //! `pandu_engine`, so this folder is the whole surface a different host (or
 //! a test double) would have to provide. `web_sys` and `js_sys` are named
 //! nowhere else (`tests/invariants.rs` holds `ui/`, `host.rs` and `mount.rs`
@@ -18,8 +19,9 @@ pub mod dom;
 pub mod embed;
 pub mod events;
 pub mod net;
+pub mod share;
 pub mod storage;
-mod sw;
+pub mod sw;
 
 pub use clock::{call_id, mark_ready, now_wib};
 pub use dom::Dom;

@@ -20,10 +20,12 @@ use crate::ui::key_help::KeyHelp;
 use crate::ui::quarantine_notice::QuarantineNotice;
 use crate::ui::resume_list::ResumeList;
 use crate::ui::score_view::ScoreView;
+use crate::ui::share_button;
 use crate::ui::sop_finder::SopFinder;
 use crate::ui::storage_status::StorageStatus;
 use crate::ui::training_bar::TrainingBar;
 use crate::ui::training_toggle::TrainingToggle;
+use crate::ui::update_notice::{self, UpdateNotice};
 use crate::ui::voucher_queue::VoucherQueue;
 use crate::ui::wipe_all::WipeAll;
 use leptos::ev;
@@ -198,6 +200,7 @@ pub fn App(
                 <p class="pandu-brand__tag">"Panduan SOP CC PLN 123"</p>
             </header>
             <HostStatus />
+            <UpdateNotice />
             {move || match screen.get() {
                 // Live calls: saved, kept in the history and the queue.
                 (false, _, _, true) => {
@@ -275,6 +278,8 @@ fn click(ui: Ui, acted: Option<Acted>) {
             ctx.resume(&id);
         }
         Action::Copy => copy(ctx.app.copy, ctx.app.dom, &a),
+        Action::Share => share_button::share(ctx.app.copy, ctx.app.dom, a),
+        Action::Reload => update_notice::reload(ctx),
         Action::ToggleHistory(id) => ctx.shift.open.update(|open| {
             *open = if open.as_deref() == Some(id.as_str()) {
                 None

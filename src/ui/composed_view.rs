@@ -1,12 +1,13 @@
 use crate::hooks::Hook;
 use crate::state::use_app;
 use crate::ui::copy_button::CopyButton;
+use crate::ui::share_button::ShareButton;
 use crate::ui::ticket_panel::TicketPanel;
 use leptos::prelude::*;
 use pandu_engine::ticket::Composed;
 use pandu_engine::System;
 
-/// A composed call, ready to copy: the summary, copy-all, one ticket panel per system, transfers, escalations and the stamp.
+/// A composed call, ready to copy: the summary, copy-all and share, one ticket panel per system, transfers, escalations and the stamp.
 #[component]
 pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl IntoView {
     let app = use_app();
@@ -24,7 +25,8 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                     view! {
                         <p class="pandu-outcome__summary" data-testid="summary">{c.summary}</p>
                         <div class="pandu-outcome__bar">
-                            <CopyButton text=all name="semua tiket" label="Salin semua" testid="copy-all" />
+                            <CopyButton text=all.clone() name="semua tiket" label="Salin semua" testid="copy-all" />
+                            <ShareButton text=all name="semua tiket" />
                             <p class="pandu-copy-status" data-testid="copy-status" role="status" aria-live="polite">
                                 {move || copy.status.get()}
                             </p>

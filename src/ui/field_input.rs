@@ -22,6 +22,12 @@ pub fn FieldInput(
         "" => kind_hint(field.kind).to_string(),
         own => own.to_string(),
     };
+    // A key to press is no help on a touch screen, which hides it (pandu.css).
+    let help_class = if field.help.trim().is_empty() && field.kind == FieldKind::Note {
+        "pandu-field__help pandu-field__help--keys"
+    } else {
+        "pandu-field__help"
+    };
     let has_help = !help.is_empty();
     let error = {
         let id = id.clone();
@@ -127,7 +133,7 @@ pub fn FieldInput(
                 {(!field.required).then(|| view! { " " <span class="pandu-optional">"(opsional)"</span> })}
             </label>
             {control}
-            {has_help.then(|| view! { <p id=help_id class="pandu-field__help">{help}</p> })}
+            {has_help.then(|| view! { <p id=help_id class=help_class>{help}</p> })}
             {move || {
                 error
                     .get()

@@ -35,6 +35,7 @@ mod resume_list;
 mod root;
 mod score_view;
 mod script_lines;
+mod share_button;
 mod sop_finder;
 mod sop_item;
 mod status_badge;
@@ -47,6 +48,7 @@ mod tpl;
 mod training_bar;
 mod training_toggle;
 mod transfer_card;
+mod update_notice;
 mod voucher_queue;
 mod wipe_all;
 

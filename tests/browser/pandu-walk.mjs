@@ -66,6 +66,9 @@ export async function callSnapshot(page) {
 
 const step = (page) => page.locator('[data-testid="step"]');
 
+/** A finger's tap on a touch screen (`tap`, in a context with `hasTouch`), else a mouse click. */
+const press = (page, selector, tap) => (tap ? page.tap(selector) : page.click(selector));
+
 async function stepId(page) {
   return step(page).getAttribute('data-step-id', { timeout: STEP_TIMEOUT_MS });
 }
@@ -114,13 +117,13 @@ export async function setCaller(page, caller = {}) {
   await page.fill('[data-testid="caller-phone"]', caller.phone ?? '');
 }
 
-/** Types the SOP's finder words and clicks its item; returns when its first step shows. */
-export async function openSop(page, sopId) {
+/** Types the SOP's finder words and clicks (or taps) its item; returns when its first step shows. */
+export async function openSop(page, sopId, { tap = false } = {}) {
   const query = FINDER_QUERY[sopId] ?? sopId;
   await page.fill('[data-testid="sop-search"]', query);
   const item = page.locator(`[data-testid="sop-item"][data-sop-id="${sopId}"]`);
   assert.equal(await item.count(), 1, `finder: "${query}" does not list ${sopId}`);
-  await item.click();
+  await (tap ? item.tap() : item.click());
   await step(page).waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
@@ -151,13 +154,15 @@ export async function droppedValues(page) {
   return page.locator('[data-testid="dropped-value"]').allTextContents();
 }
 
-async function tickMustLines(page, keyboard) {
+async function tickMustLines(page, keyboard, tap) {
   const boxes = page.locator('[data-testid="step"] [data-testid="script-must"]:not(:checked)');
   const n = await boxes.count();
   for (let i = 0; i < n; i += 1) {
     if (keyboard) {
       await page.keyboard.press('Space');
       await page.keyboard.press('Tab');
+    } else if (tap) {
+      await boxes.first().tap();
     } else {
       await boxes.first().check();
     }
@@ -191,7 +196,7 @@ async function focusedTestId(page) {
 }
 
 // `keep`: ids of fields left as the form shows them (a value the host prefilled).
-async function fillForm(page, fill, keyboard, label, keep = []) {
+async function fillForm(page, fill, keyboard, label, keep = [], tap = false) {
   const fields = await fieldControls(page);
   for (const id of Object.keys(fill)) {
     assert.ok(fields.some((f) => f.id === id), `${label}: the step has no field \`${id}\``);
@@ -208,7 +213,7 @@ async function fillForm(page, fill, keyboard, label, keep = []) {
       if (f.tag === 'select') await control.selectOption(value);
       else await control.fill(value);
     }
-    await page.click('[data-testid="step"] [data-testid="next"]');
+    await press(page, '[data-testid="step"] [data-testid="next"]', tap);
     return {};
   }
   // Keyboard: the focus is on some field of the form (the first one after a transition,
@@ -245,9 +250,10 @@ async function fillForm(page, fill, keyboard, label, keep = []) {
 /**
  * Walks `sc` through the UI from the finder to its outcome and checks everything the scenario
  * states on the way: the step at each action, refused inputs and their messages, warnings,
- * dropped answers. `keyboard: true` uses only Tab, typing, digits, Enter and the back keys.
+ * dropped answers. `keyboard: true` uses only Tab, typing, digits, Enter and the back keys;
+ * `tap: true` taps where a mouse would click (a phone: the context needs `hasTouch`).
  */
-export async function walkScenario(page, sc, { keyboard = false } = {}) {
+export async function walkScenario(page, sc, { keyboard = false, tap = false } = {}) {
   await scenarioDay(page, sc);
   if (keyboard) {
     // The finder has the focus at start; the header is just before it.
@@ -274,10 +280,10 @@ export async function walkScenario(page, sc, { keyboard = false } = {}) {
     assert.equal(await page.inputValue('[data-testid="caller-honorific"]'), c.honorific ?? '');
   } else {
     await setCaller(page, sc.caller);
-    await openSop(page, sc.sop);
+    await openSop(page, sc.sop, { tap });
   }
 
-  await walkItems(page, sc, sc.walk ?? [], { keyboard });
+  await walkItems(page, sc, sc.walk ?? [], { keyboard, tap });
 
   const expect = sc.expect ?? {};
   if (expect.outcome) assert.equal(await stepId(page), expect.outcome, `${sc.name}: outcome`);
@@ -294,15 +300,15 @@ export async function walkScenario(page, sc, { keyboard = false } = {}) {
 /**
  * Carries out `items` (a slice of `sc.walk`) on the running call and checks what each states:
  * the step it happens at, refused inputs and their messages, warnings, dropped answers.
- * `first` is the 0-based index of `items[0]` in `sc.walk`, for the messages.
+ * `first` is the 0-based index of `items[0]` in `sc.walk`, for the messages; `tap` as in `walkScenario`.
  */
-export async function walkItems(page, sc, items, { keyboard = false, first = 0 } = {}) {
+export async function walkItems(page, sc, items, { keyboard = false, first = 0, tap = false } = {}) {
   let backs = 0;
   for (const [j, item] of items.entries()) {
     const i = first + j;
     const label = `${sc.name} › walk[${i + 1}]`;
     if (item.at) assert.equal(await stepId(page), item.at, `${label}: at the wrong step`);
-    await tickMustLines(page, keyboard);
+    await tickMustLines(page, keyboard, tap);
     const rev = await stepRev(page);
     if (item.back) {
       if (keyboard) {
@@ -314,7 +320,7 @@ export async function walkItems(page, sc, items, { keyboard = false, first = 0 }
         });
         await page.keyboard.press(typing || backs % 2 === 0 ? 'Alt+ArrowLeft' : 'Backspace');
       } else {
-        await page.click('[data-testid="back"]');
+        await press(page, '[data-testid="back"]', tap);
       }
       backs += 1;
       await waitForNewStep(page, rev, label);
@@ -330,7 +336,7 @@ export async function walkItems(page, sc, items, { keyboard = false, first = 0 }
         assert.ok(n >= 1 && n <= 9, `${label}: option \`${item.choose}\` has no digit key (${ids})`);
         await page.keyboard.press(String(n));
       } else {
-        await page.click(`[data-testid="step"] [data-testid="option"][data-option-id="${item.choose}"]`);
+        await press(page, `[data-testid="step"] [data-testid="option"][data-option-id="${item.choose}"]`, tap);
       }
       await waitForNewStep(page, rev, label);
     } else if (item.next) {
@@ -338,13 +344,13 @@ export async function walkItems(page, sc, items, { keyboard = false, first = 0 }
         assert.equal(await focusedTestId(page), 'next', `${label}: the focus is on Lanjut`);
         await page.keyboard.press('Enter');
       } else {
-        await page.click('[data-testid="step"] [data-testid="next"]');
+        await press(page, '[data-testid="step"] [data-testid="next"]', tap);
       }
       await waitForNewStep(page, rev, label);
     } else if (item.fill) {
       const refusedBefore = await page.getAttribute('[data-testid="form"]', 'data-refused');
       const expectErrors = item.errors && Object.keys(item.errors).length > 0;
-      const { impossible } = await fillForm(page, item.fill, keyboard, label, item.keep);
+      const { impossible } = await fillForm(page, item.fill, keyboard, label, item.keep, tap);
       if (impossible) {
         assert.ok(expectErrors && item.errors[impossible],
           `${label}: \`${item.fill[impossible]}\` is not an option of \`${impossible}\`, yet the scenario expects it accepted`);

@@ -26,12 +26,11 @@ pub fn write(dist: &Path) -> Result<Build, String> {
     names.sort();
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("cannot read dist/index.html: {e}"))?;
-    let mut build = find(&names, &index)?;
+    let manifest = std::fs::read_to_string(dist.join(MANIFEST)).ok();
+    let mut build = find(&names, &index, manifest.as_deref())?;
     // The catalogue: its index and every body, named by content, so a call
     // opens offline on any SOP of this build.
-    let mut seed = index.clone();
-    if let Ok(text) = std::fs::read_to_string(dist.join("katalog.json")) {
-        seed.push_str(&text);
+    if dist.join("katalog").is_dir() {
         let mut bodies: Vec<String> = std::fs::read_dir(dist.join("katalog"))
             .map_err(|e| format!("cannot read dist/katalog: {e}"))?
             .filter_map(|e| e.ok())
@@ -45,14 +44,34 @@ pub fn write(dist: &Path) -> Result<Build, String> {
     if dist.join("terbitan.txt").is_file() {
         build.files.push("./terbitan.txt".into());
     }
-    std::fs::write(dist.join("sw.js"), service_worker(&build, &seed))
+    // Every byte cached goes into the cache's name: files without a hash in
+    // their name (drills.json, katalog.json, the manifest, the icons) change
+    // without renaming anything, and an unchanged name would keep the old ones.
+    let mut contents = Vec::new();
+    for f in &build.files {
+        let path = dist.join(f.trim_start_matches("./"));
+        if path.is_file() {
+            contents.extend(
+                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+            );
+        } else if f != "./" {
+            return Err(format!(
+                "dist/{} is to be cached but does not exist",
+                f.trim_start_matches("./")
+            ));
+        }
+    }
+    std::fs::write(dist.join("sw.js"), service_worker(&build, &contents))
         .map_err(|e| format!("cannot write dist/sw.js: {e}"))?;
     std::fs::write(dist.join("pandu-embed.js"), embed_script(&build))
         .map_err(|e| format!("cannot write dist/pandu-embed.js: {e}"))?;
     Ok(build)
 }
 
-fn find(names: &[String], index: &str) -> Result<Build, String> {
+/// The web app manifest `index.html` links (`public/manifest.webmanifest`).
+const MANIFEST: &str = "manifest.webmanifest";
+
+fn find(names: &[String], index: &str, manifest: Option<&str>) -> Result<Build, String> {
     let one = |what: &str, pick: &dyn Fn(&str) -> bool| -> Result<String, String> {
         let found: Vec<&String> = names.iter().filter(|n| pick(n)).collect();
         match found.as_slice() {
@@ -79,6 +98,16 @@ fn find(names: &[String], index: &str) -> Result<Build, String> {
             }
         }
     }
+    // An installed Pandu opened offline still shows its icon and name. The
+    // worker installs after the page's `load`, so these never slow the first load.
+    if let Some(manifest) = manifest.filter(|_| index.contains(MANIFEST)) {
+        for icon in manifest_icons(manifest) {
+            let path = format!("./{}", icon.trim_start_matches("./"));
+            if !files.contains(&path) {
+                files.push(path);
+            }
+        }
+    }
     Ok(Build {
         js,
         wasm,
@@ -87,11 +116,30 @@ fn find(names: &[String], index: &str) -> Result<Build, String> {
     })
 }
 
-/// The cache is named after the build, so a new build replaces it.
-fn service_worker(build: &Build, index: &str) -> String {
-    let mut seed = build.files.join("\n");
-    seed.push_str(index);
-    let version = format!("pandu-{:016x}", crate::loader::fnv1a(seed.as_bytes()));
+/// Every `"src"` of the manifest: its icons, relative to the manifest, which
+/// sits beside `index.html`. Read by hand: the xtask is std only, and the
+/// manifest is ours.
+fn manifest_icons(manifest: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = manifest;
+    while let Some(i) = rest.find("\"src\"") {
+        rest = &rest[i + 5..];
+        let value = rest.trim_start().strip_prefix(':').map(str::trim_start);
+        if let Some(Some((src, _))) =
+            value.map(|v| v.strip_prefix('"').and_then(|v| v.split_once('"')))
+        {
+            out.push(src.to_string());
+        }
+    }
+    out
+}
+
+/// The cache is named after the build (its file names and their bytes), so
+/// a new build replaces it.
+fn service_worker(build: &Build, contents: &[u8]) -> String {
+    let mut seed = build.files.join("\n").into_bytes();
+    seed.extend_from_slice(contents);
+    let version = format!("pandu-{:016x}", crate::loader::fnv1a(&seed));
     let files = build
         .files
         .iter()
@@ -101,7 +149,10 @@ fn service_worker(build: &Build, index: &str) -> String {
     format!(
         r#"// Pandu's offline cache, written by `cargo xtask` after each build: a phone
 // that loses signal can reload and keep working. The cache is named after the
-// build; a new build installs a new cache and the old one is deleted.
+// build; a new build installs a new cache and the old one is deleted. A new
+// build takes over as soon as it is cached (skipWaiting), so an offline reload
+// gets it; an open page is never reloaded for it: Pandu tells the CSO, who
+// reloads between calls (src/browser/sw.rs).
 const VERSION = '{version}';
 const FILES = [
 {files}
@@ -221,6 +272,7 @@ mod tests {
                 "sw.js",
             ]),
             index,
+            None,
         )
         .unwrap();
         assert_eq!(b.js, "pandu-9f.js");
@@ -239,13 +291,18 @@ mod tests {
                 "./pandu-loader-2.js",
             ])
         );
-        let sw = service_worker(&b, index);
+        let sw = service_worker(&b, index.as_bytes());
         assert!(sw.contains("  './pandu-9f_bg.wasm',\n"), "{sw}");
         assert!(!sw.contains("pandu-embed.js"));
-        let other = service_worker(&b, "<p>another build</p>");
+        let version = |sw: &str| {
+            sw.lines()
+                .find(|l| l.starts_with("const VERSION = 'pandu-"))
+                .map(String::from)
+        };
+        assert!(version(&sw).is_some(), "{sw}");
         assert_ne!(
-            sw.lines().nth(3),
-            other.lines().nth(3),
+            version(&sw),
+            version(&service_worker(&b, b"<p>another build</p>")),
             "the cache name follows the build"
         );
         let embed = embed_script(&b);
@@ -255,10 +312,76 @@ mod tests {
 
     #[test]
     fn a_dist_without_a_wasm_is_an_error_not_a_guess() {
-        let e = find(&names(&["index.html", "pandu-1.css"]), "").unwrap_err();
+        let e = find(&names(&["index.html", "pandu-1.css"]), "", None).unwrap_err();
         assert!(
             e.starts_with("dist/ should hold exactly one *_bg.wasm"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn the_manifest_and_its_icons_are_cached_when_the_page_links_it() {
+        let manifest = r#"{ "name": "Pandu", "icons": [
+            { "src": "icons/icon-192.png", "sizes": "192x192" },
+            {"src":"./icons/icon-maskable-512.png","purpose":"maskable"} ] }"#;
+        assert_eq!(
+            manifest_icons(manifest),
+            names(&["icons/icon-192.png", "./icons/icon-maskable-512.png"])
+        );
+        let dist = names(&[
+            "index.html",
+            "manifest.webmanifest",
+            "pandu-1.css",
+            "pandu-9f.js",
+            "pandu-9f_bg.wasm",
+        ]);
+        let linked = r#"<link rel="stylesheet" href="/pandu-1.css"><link rel="manifest" href="manifest.webmanifest">"#;
+        let b = find(&dist, linked, Some(manifest)).unwrap();
+        assert!(
+            b.files.contains(&"./manifest.webmanifest".to_string()),
+            "{:?}",
+            b.files
+        );
+        assert_eq!(
+            b.files[b.files.len() - 2..],
+            names(&["./icons/icon-192.png", "./icons/icon-maskable-512.png"])
+        );
+        // A page that does not link it (a build without the manifest) caches neither.
+        let b = find(
+            &dist,
+            r#"<link rel="stylesheet" href="/pandu-1.css">"#,
+            Some(manifest),
+        )
+        .unwrap();
+        assert!(
+            !b.files
+                .iter()
+                .any(|f| f.contains("icon") || f.contains("manifest")),
+            "{:?}",
+            b.files
+        );
+    }
+
+    #[test]
+    fn a_changed_icon_renames_the_cache_though_no_file_name_changed() {
+        let b = find(
+            &names(&[
+                "index.html",
+                "pandu-1.css",
+                "pandu-9f.js",
+                "pandu-9f_bg.wasm",
+            ]),
+            "",
+            None,
+        )
+        .unwrap();
+        let first = service_worker(&b, b"icon bytes");
+        let second = service_worker(&b, b"icon bytes, redrawn");
+        assert_ne!(first, second);
+        assert_eq!(
+            first,
+            service_worker(&b, b"icon bytes"),
+            "the same build, the same cache"
         );
     }
 }
