@@ -30,9 +30,38 @@ pub fn call_id() -> String {
     })
 }
 
-/// Marks the moment the finder accepts input, for the start-up benchmark.
+/// Whether the page's widget is ready, and what waits until it is.
+type Waiting = (bool, Vec<Box<dyn FnOnce()>>);
+
+thread_local! {
+    static READY: std::cell::RefCell<Waiting> = std::cell::RefCell::new((false, Vec::new()));
+}
+
+/// Marks the moment the finder accepts input, for the start-up benchmark,
+/// and runs what waited for it (`when_ready`).
 pub fn mark_ready() {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("pandu-ready");
+    }
+    let waiting = READY.with(|r| {
+        let mut r = r.borrow_mut();
+        r.0 = true;
+        std::mem::take(&mut r.1)
+    });
+    waiting.into_iter().for_each(|f| f());
+}
+
+/// Run `f` once a widget of this page is ready (now, if one already is):
+/// work that must not compete with start-up, the catalogue's fetch included.
+pub fn when_ready(f: impl FnOnce() + 'static) {
+    let mut f: Option<Box<dyn FnOnce()>> = Some(Box::new(f));
+    READY.with(|r| {
+        let mut r = r.borrow_mut();
+        if !r.0 {
+            r.1.extend(f.take());
+        }
+    });
+    if let Some(f) = f {
+        f();
     }
 }

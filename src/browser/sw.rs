@@ -46,10 +46,13 @@ pub fn register_service_worker() {
     let loaded = window
         .document()
         .is_none_or(|d| d.ready_state() == "complete");
+    // After `load` and once the widget is ready (the catalogue fetched and
+    // the finder drawn): the worker's install fetches the whole build again.
+    let after_ready = move || super::clock::when_ready(move || register(container));
     if loaded {
-        leptos::prelude::set_timeout(move || register(container), Duration::ZERO);
+        leptos::prelude::set_timeout(after_ready, Duration::ZERO);
     } else {
-        let once = Closure::once_into_js(move || register(container));
+        let once = Closure::once_into_js(after_ready);
         let _ = window.add_event_listener_with_callback("load", once.unchecked_ref());
     }
 }

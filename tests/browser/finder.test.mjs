@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { assertNoPageErrors, launchBrowser, openApp } from './lib.mjs';
+import { assertNoPageErrors, eventually, launchBrowser, openApp } from './lib.mjs';
 
 let browser;
 
@@ -85,16 +85,23 @@ test('the empty finder lists SOPs in force first and the sub-flow last; ↓ and 
     assert.equal(hits[0], 'transfer-elektrinet');
     await page.focus('[data-testid="sop-search"]');
     await page.keyboard.press('ArrowDown');
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-sop-id') ?? document.activeElement?.getAttribute('data-testid'));
-    assert.equal(await focused(), hits[0]);
+    // The focus moves in the next frame: wait for it, never sleep.
+    const focusOn = (want) => eventually(
+      () => page.evaluate((w) => {
+        const a = document.activeElement;
+        return (a?.getAttribute('data-sop-id') ?? a?.getAttribute('data-testid')) === w;
+      }, want),
+      `the focus on ${want}`,
+    );
+    await focusOn(hits[0]);
     if (hits.length > 1) {
       await page.keyboard.press('ArrowDown');
-      assert.equal(await focused(), hits[1]);
+      await focusOn(hits[1]);
       await page.keyboard.press('ArrowUp');
-      assert.equal(await focused(), hits[0]);
+      await focusOn(hits[0]);
     }
     await page.keyboard.press('ArrowUp');
-    assert.equal(await focused(), 'sop-search');
+    await focusOn('sop-search');
     await assertNoPageErrors(page, errors);
   } finally {
     await close();

@@ -194,8 +194,12 @@ test('two widgets side by side: two calls, values, shortcuts and ids never cross
     await kanan.locator('[data-testid="next"]').click();
     await kanan.locator('[data-testid="field-error"]').first().waitFor({ timeout: STEP_TIMEOUT });
     assert.equal(await kiri.locator('[data-testid="field-error"]').count(), 0);
+    await kanan.locator('[data-testid="field"][data-field-id="peruntukan"] select').selectOption({ label: 'Rumah tangga' });
     await kanan.locator('[data-testid="field"][data-field-id="fasa"] select').selectOption('1');
     await kanan.locator('[data-testid="field"][data-field-id="daya_baru"] input').fill('2,2 kVA');
+    await kanan.locator('[data-testid="next"]').click();
+    // The tariff classes, preselected from the customer group, are confirmed as they are.
+    await at(kanan, 'tarif-pd');
     await kanan.locator('[data-testid="next"]').click();
     await at(kanan, 'konfirmasi-pd');
 

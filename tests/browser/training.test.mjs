@@ -94,7 +94,7 @@ test('a trainee plays a drill through the real UI to its score and review; nothi
     // The form once with the unit empty.
     await page.click('[data-testid="step"] [data-testid="next"]');
     assert.equal(await page.textContent('[data-field-id="unit"] [data-testid="field-error"]'), 'Wajib diisi.');
-    await fill(page, { sid: '4110023457812', unit: 'DISTRIBUSI JAWA TIMUR' });
+    await fill(page, { sid: '4110023457812', unit: 'DISTRIBUSI JAWA TIMUR', up3: 'UP3 SURABAYA SELATAN' });
     await at(page, 'cek-pengecualian');
     await choose(page, 'tidak');
     await at(page, 'tanya-pemilik');
