@@ -5,6 +5,7 @@ use crate::browser::{self, Dom};
 use crate::hooks::Hook;
 use crate::host::{HostConfig, HostCtx, PackNotice, Sink};
 use crate::keys::{self, Pressed, Route, Shortcut, Situation};
+use crate::screen::Ending;
 use crate::shift::{Settings, ShiftCtx};
 use crate::state::{AppCtx, CallCtx, CopyCtx, FinderCtx, HeaderCtx, Pending};
 use crate::store;
@@ -25,6 +26,7 @@ use crate::ui::training_bar::TrainingBar;
 use crate::ui::training_toggle::TrainingToggle;
 use crate::ui::voucher_queue::VoucherQueue;
 use crate::ui::wipe_all::WipeAll;
+use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,6 +60,7 @@ pub fn App(
 ) -> impl IntoView {
     let dom = Dom::new();
     let tab = store::tab_key(config.slot.as_deref());
+    let caller_key = store::caller_key(config.slot.as_deref());
     let app = AppCtx::new(lib, browser::now_wib().date(), dom, tab);
     let (shift, saved_calls) = ShiftCtx::open(app, Settings::from_page());
     let ctx = CallCtx::new(app, shift);
@@ -93,6 +96,10 @@ pub fn App(
     if !resumed {
         app.set_tab_call(None);
         shift.list_unfinished(&saved_calls, None);
+        // The header typed before the reload, with no call started yet.
+        if let Some(caller) = store::caller(&caller_key) {
+            ctx.caller.set(caller);
+        }
     }
 
     // The host console: context given at mount, messages from the parent
@@ -133,6 +140,30 @@ pub fn App(
     }
 
     let running = Memo::new(move |_| ctx.call.with(Option::is_some));
+    // The topic of the call: another SOP for the same caller changes it.
+    let fresh = StoredValue::new(false);
+    let topic = Memo::new(move |_| {
+        ctx.rev.track();
+        ctx.call
+            .with_untracked(|c| c.as_ref().map(|c| (c.sop.clone(), c.earlier.len())))
+    });
+    // While no call runs the header is the widget's own: kept for a reload
+    // of this tab (a running call keeps it in itself).
+    Effect::new(move |_| {
+        let caller = ctx.caller.get();
+        if !running.get() && app.live() {
+            let _ = store::save_caller(&caller_key, &caller);
+        }
+    });
+    // A new call (or topic) starts from an empty finder, not the last query.
+    let call_id = Memo::new(move |_| ctx.call.with(|c| c.as_ref().map(|c| c.id.clone())));
+    let finder = ui.finder;
+    Effect::new(move |_| {
+        if call_id.get().is_some() {
+            finder.query.set(String::new());
+            finder.error.set(None);
+        }
+    });
     let train = ui.train;
     // Which screen: (training, a drill chosen, its score shown, a call running).
     let screen = Memo::new(move |_| {
@@ -198,7 +229,18 @@ pub fn App(
                         <StorageStatus />
                         <QuarantineNotice />
                         <CallerHeader />
-                        <CallView />
+                        // Built afresh for each topic: its SOP heads the view.
+                        // Alternating sides of an `Either`, or Leptos would
+                        // patch the previous topic's view in place.
+                        {move || {
+                            topic.track();
+                            fresh.set_value(!fresh.get_value());
+                            if fresh.get_value() {
+                                Either::Left(view! { <CallView /> })
+                            } else {
+                                Either::Right(view! { <CallView /> })
+                            }
+                        }}
                     }
                         .into_any()
                 }
@@ -262,8 +304,22 @@ fn click(ui: Ui, acted: Option<Acted>) {
         Action::Wipe => ctx.ask(Pending::Wipe),
         Action::Confirm => ctx.confirm(),
         Action::Cancel => ctx.cancel(),
-        Action::Finish if ctx.app.training.get_untracked() => ui.train.finish(ctx),
-        Action::Finish => ctx.finish(true),
+        // The closing lines first, when the call has some; then the end.
+        Action::Finish => {
+            if ctx.wind_up() == Ending::End {
+                if ctx.app.training.get_untracked() {
+                    ui.train.finish(ctx);
+                } else {
+                    ctx.finish(true);
+                }
+            }
+        }
+        Action::NextTopic => {
+            ui.finder.error.set(None);
+            ui.finder.query.set(String::new());
+            ctx.open_topics();
+        }
+        Action::TopicCancel => ctx.close_topics(),
         Action::Resume(id) => {
             ctx.resume(&id);
         }
@@ -297,6 +353,8 @@ fn open_sop(ui: Ui, id: &str) {
     ui.finder.error.set(None);
     let opened = if ui.ctx.app.training.get_untracked() {
         ui.train.pick(ui.ctx, id)
+    } else if ui.ctx.picking.get_untracked() {
+        ui.ctx.next_topic(id)
     } else {
         ui.ctx.start(id)
     };
@@ -336,6 +394,7 @@ fn input(ui: Ui, edited: Option<Edited>) {
     let Some(ed) = edited else { return };
     let ctx = ui.ctx;
     let v = ed.value;
+    let in_form = ed.field.as_ref().map(|_| v.clone());
     match ed.input.as_deref().and_then(actions::typed) {
         Some(Typed::Search) => {
             ui.finder.error.set(None);
@@ -352,6 +411,8 @@ fn input(ui: Ui, edited: Option<Edited>) {
                 t.push(id.clone());
             }
         });
+        // Saved with the call once typing pauses: a reload gives it back.
+        ctx.draft_soon(id.clone(), in_form.unwrap_or_default());
         // An error already shown clears as soon as the input is right.
         if ctx
             .form
@@ -408,6 +469,7 @@ fn focusout(ui: Ui, edited: Option<Edited>, to_button: bool) {
         _ => {}
     }
     if let Some(id) = ed.field {
+        ctx.save_drafts();
         if to_button {
             return;
         }
@@ -467,6 +529,7 @@ fn key(ui: Ui, k: &Pressed) -> bool {
                 }
             }
             Route::Submit => ctx.submit(dom.form_values()),
+            Route::Onward => ctx.onward(|| dom.form_values()),
         }
         return true;
     }

@@ -1,8 +1,10 @@
 use crate::state::use_call;
 use crate::ui::breadcrumbs::Breadcrumbs;
 use crate::ui::call_nav::CallNav;
+use crate::ui::earlier_topics::EarlierTopics;
 use crate::ui::notice_panel::NoticePanel;
 use crate::ui::progress_bar::ProgressBar;
+use crate::ui::reused_note::ReusedNote;
 use crate::ui::status_badge::StatusBadge;
 use crate::ui::step_view::StepView;
 use crate::ui::use_dom;
@@ -17,7 +19,7 @@ pub fn CallView() -> impl IntoView {
     let ctx = use_call();
     let app = ctx.app;
     // The top-level SOP does not change while this view lives: leaving the
-    // call unmounts it.
+    // call unmounts it, and a next topic builds it afresh (`App`).
     let (sop_id, call_id) = ctx
         .call
         .with_untracked(|c| c.as_ref().map(|c| (c.sop.clone(), c.id.clone())))
@@ -59,8 +61,10 @@ pub fn CallView() -> impl IntoView {
                 </p>
                 {ended.map(|text| view! { <p class="pandu-banner" data-testid="sop-ended">{text}</p> })}
             </header>
+            <EarlierTopics />
             <ProgressBar />
             <NoticePanel />
+            <ReusedNote />
             // Rebuilt on transitions only: caller-header edits re-render the
             // text inside the step without losing what the CSO typed. Built
             // afresh each time (alternating sides of an `Either`): Leptos
