@@ -26,7 +26,6 @@ use crate::ui::training_bar::TrainingBar;
 use crate::ui::training_toggle::TrainingToggle;
 use crate::ui::voucher_queue::VoucherQueue;
 use crate::ui::wipe_all::WipeAll;
-use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -140,19 +139,14 @@ pub fn App(
     }
 
     let running = Memo::new(move |_| ctx.call.with(Option::is_some));
-    // The topic of the call: another SOP for the same caller changes it.
-    let fresh = StoredValue::new(false);
-    let topic = Memo::new(move |_| {
-        ctx.rev.track();
-        ctx.call
-            .with_untracked(|c| c.as_ref().map(|c| (c.sop.clone(), c.earlier.len())))
-    });
     // While no call runs the header is the widget's own: kept for a reload
     // of this tab (a running call keeps it in itself).
     Effect::new(move |_| {
         let caller = ctx.caller.get();
-        if !running.get() && app.live() {
-            let _ = store::save_caller(&caller_key, &caller);
+        if app.live() {
+            let none = pandu_engine::flow::Caller::default();
+            let kept = if running.get() { &none } else { &caller };
+            let _ = store::save_caller(&caller_key, kept);
         }
     });
     // A new call (or topic) starts from an empty finder, not the last query.
@@ -229,18 +223,7 @@ pub fn App(
                         <StorageStatus />
                         <QuarantineNotice />
                         <CallerHeader />
-                        // Built afresh for each topic: its SOP heads the view.
-                        // Alternating sides of an `Either`, or Leptos would
-                        // patch the previous topic's view in place.
-                        {move || {
-                            topic.track();
-                            fresh.set_value(!fresh.get_value());
-                            if fresh.get_value() {
-                                Either::Left(view! { <CallView /> })
-                            } else {
-                                Either::Right(view! { <CallView /> })
-                            }
-                        }}
+                        <CallView />
                     }
                         .into_any()
                 }
