@@ -57,7 +57,7 @@ for (const width of [320, 1024]) {
       await page.click('[data-testid="option"][data-option-id="elektrinet"]');
       await page.fill('[data-testid="field"][data-field-id="unit"] input', '');
       await page.click('[data-testid="next"]');
-      await page.locator('[data-testid="field-error"]').waitFor();
+      await page.locator('[data-testid="field-error"]').first().waitFor();
       await assertAxeClean(page, 'a form showing errors');
       await assertNoHorizontalScroll(page, 'a form showing errors');
       await assertNoPageErrors(page, errors);

@@ -5,8 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser } from './lib.mjs';
-import { assertNoPageErrors, openApp } from './pandu-walk.mjs';
+import { assertNoPageErrors, launchBrowser, openApp } from './lib.mjs';
 
 let browser;
 

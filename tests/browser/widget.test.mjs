@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { assertNoPageErrors, launchBrowser, openApp } from './lib.mjs';
-import { loadScenarios, openSop, readTickets, setCaller, walkScenario } from './pandu-walk.mjs';
+import { endCall, loadScenarios, openSop, readTickets, setCaller, walkScenario } from './pandu-walk.mjs';
 
 /**
  * Scenarios that must exist and be walked, per SOP: renaming or dropping one fails here
@@ -175,6 +175,7 @@ test('header edits keep what the CSO typed; blur validation; breadcrumbs go back
     assert.ok(described.split(' ').includes(await err.getAttribute('id')), 'the error is in aria-describedby');
     await unit.fill('DISTRIBUSI BALI');
     assert.equal(await err.count(), 0, 'the error clears once the input is right');
+    await page.fill('[data-testid="field"][data-field-id="up3"] input', 'UP3 DENPASAR');
 
     await page.click('[data-testid="next"]');
     await page.locator('[data-testid="step"][data-step-id="cek-pengecualian"]').waitFor();
@@ -188,6 +189,7 @@ test('header edits keep what the CSO typed; blur validation; breadcrumbs go back
     await page.locator('[data-testid="step"][data-step-id="tanya-produk"]').waitFor();
     assert.deepEqual(await page.locator('[data-testid="dropped-value"]').allTextContents(), [
       'DISTRIBUSI BALI',
+      'UP3 DENPASAR',
       'ELEKTRINET (bisnis, punya SID)',
     ]);
     assert.equal(await page.locator('[data-testid="breadcrumb"]').count(), 0);
@@ -238,6 +240,7 @@ test('texts from users are shown as text, never as markup', { timeout: 30_000 },
     assert.match(await page.locator('[data-testid="script-line"]').first().textContent(), /Ibu <img src=x/);
     await page.click('[data-testid="option"][data-option-id="elektrinet"]');
     await page.fill('[data-testid="field"][data-field-id="unit"] input', evil);
+    await page.fill('[data-testid="field"][data-field-id="up3"] input', 'UP3 DENPASAR');
     await page.click('[data-testid="next"]');
     await page.locator('[data-testid="step"][data-step-id="cek-pengecualian"]').waitFor();
     await page.click('[data-testid="option"][data-option-id="ya"]');
@@ -262,7 +265,7 @@ test('after the ticket, "Selesai" clears the header for the next caller', { time
   const { page, errors, close } = await openApp(browser);
   try {
     await walkScenario(page, sc);
-    await page.click('[data-testid="finish"]');
+    await endCall(page);
     await page.locator('[data-testid="sop-search"]').waitFor();
     assert.equal(await page.inputValue('[data-testid="caller-name"]'), '');
     assert.equal(await page.inputValue('[data-testid="caller-honorific"]'), '');
