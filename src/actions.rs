@@ -33,8 +33,13 @@ pub enum Action {
     Confirm,
     /// Close it.
     Cancel,
-    /// "Selesai": end the call into the shift history.
+    /// "Selesai": end the call into the shift history (after its closing
+    /// lines, when it has some).
     Finish,
+    /// "Topik lain untuk penelepon ini": the finder, inside the call.
+    NextTopic,
+    /// Close that finder: back to the outcome.
+    TopicCancel,
     /// Resume an unfinished call (its id).
     Resume(String),
     /// Copy the text the button carries (`data-copy`).
@@ -85,6 +90,8 @@ impl Action {
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
             Action::Finish => "finish",
+            Action::NextTopic => "next-topic",
+            Action::TopicCancel => "topic-cancel",
             Action::Resume(_) => "resume",
             Action::Copy => "copy",
             Action::Share => "share",
@@ -120,6 +127,8 @@ impl Action {
             | Action::Confirm
             | Action::Cancel
             | Action::Finish
+            | Action::NextTopic
+            | Action::TopicCancel
             | Action::Copy
             | Action::Share
             | Action::Reload
@@ -148,6 +157,8 @@ pub fn parse(act: &str, arg: &str) -> Option<Action> {
         "confirm" => Action::Confirm,
         "cancel" => Action::Cancel,
         "finish" => Action::Finish,
+        "next-topic" => Action::NextTopic,
+        "topic-cancel" => Action::TopicCancel,
         "resume" => Action::Resume(arg_s()),
         "copy" => Action::Copy,
         "share" => Action::Share,
@@ -245,6 +256,8 @@ mod tests {
             Action::Confirm,
             Action::Cancel,
             Action::Finish,
+            Action::NextTopic,
+            Action::TopicCancel,
             Action::Resume("6f1c-22".into()),
             Action::Copy,
             Action::Share,
@@ -274,6 +287,8 @@ mod tests {
                 | Action::Confirm
                 | Action::Cancel
                 | Action::Finish
+                | Action::NextTopic
+                | Action::TopicCancel
                 | Action::Resume(_)
                 | Action::Copy
                 | Action::Share

@@ -40,6 +40,8 @@ pub enum Hook {
     CopyManual,
     /// The yes-button of the confirmation that is open.
     ConfirmYes,
+    /// "Selesai": the focus once the closing lines are ticked.
+    Finish,
 }
 
 /// The attribute the hooks live in.
@@ -47,7 +49,7 @@ pub const ATTR: &str = "data-hook";
 
 impl Hook {
     /// Every hook, for the tests.
-    pub const ALL: [Hook; 15] = [
+    pub const ALL: [Hook; 16] = [
         Hook::Search,
         Hook::SopItem,
         Hook::Option,
@@ -63,6 +65,7 @@ impl Hook {
         Hook::Score,
         Hook::CopyManual,
         Hook::ConfirmYes,
+        Hook::Finish,
     ];
 
     /// `data-hook`'s value.
@@ -83,6 +86,7 @@ impl Hook {
             Hook::Score => "score",
             Hook::CopyManual => "copy-manual",
             Hook::ConfirmYes => "confirm-yes",
+            Hook::Finish => "finish",
         }
     }
 
@@ -105,6 +109,7 @@ impl Hook {
             Hook::Score => "[data-hook=\"score\"]",
             Hook::CopyManual => "[data-hook=\"copy-manual\"]",
             Hook::ConfirmYes => "[data-hook=\"confirm-yes\"]",
+            Hook::Finish => "[data-hook=\"finish\"]",
         }
     }
 

@@ -169,6 +169,10 @@ pub enum Route {
     },
     /// Send the collect form.
     Submit,
+    /// Enter on a must-say tick box: go on from the step once its lines are
+    /// ticked (continue, send the form, move to the options or to
+    /// "Selesai"), else say which line is missing.
+    Onward,
 }
 
 /// The list move a key means on the element it was pressed on, if any.
@@ -193,6 +197,9 @@ pub fn route(p: &Pressed) -> Option<Route> {
             delta,
             above: None,
         }),
+        // A tick box is where the focus lands on a step with must-say lines:
+        // Enter there goes on, as it does from the page.
+        (Some(Hook::Must), "Enter") if !(p.alt || p.ctrl || p.meta) => Some(Route::Onward),
         // Enter writes a new line in a text area; Ctrl+Enter sends the form.
         (_, "Enter") if p.form_note && (p.ctrl || p.meta) => Some(Route::Submit),
         _ => None,
@@ -405,6 +412,14 @@ mod tests {
         // Enter on an option is the button's own click, not a route.
         assert_eq!(on("Enter", Hook::Option), None);
         assert_eq!(on("ArrowDown", Hook::Drill), None);
+        // Enter on a must-say box goes on from the step; Space stays the box's own.
+        assert_eq!(on("Enter", Hook::Must), Some(Route::Onward));
+        assert_eq!(on(" ", Hook::Must), None);
+        let ctrl = Pressed {
+            ctrl: true,
+            ..pressed("Enter", Some(Hook::Must))
+        };
+        assert_eq!(route(&ctrl), None);
         assert_eq!(route(&pressed("ArrowDown", None)), None);
     }
 

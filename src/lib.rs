@@ -9,6 +9,7 @@
 //! - `actions`: what a button's `data-act` means, parsed and written by one type.
 //! - `hooks`: what the runtime looks up in the widget's DOM (`data-hook`), and element ids.
 //! - `nav`: the finder's order, the path view, a host's `start` refused: pure.
+//! - `screen`: copy-all text, the must-say reminder, what "Selesai" does next, sub-flows reused: pure.
 //! - `host`: the host console: configuration, messages in, events out.
 //! - `browser`: the only module that talks to browser APIs, by concern.
 
@@ -19,6 +20,7 @@ pub mod hooks;
 pub mod host;
 pub mod keys;
 pub mod nav;
+pub mod screen;
 pub mod shift;
 pub mod state;
 pub mod store;

@@ -3,9 +3,11 @@
 //! the engine and then does the UI's part (notice, focus, stamp time,
 //! autosave), so no component changes the call behind another's back.
 
+use crate::browser::clock::Debounce;
 use crate::browser::{self, Dom};
 use crate::hooks::{self, Hook};
 use crate::keys::StepShape;
+use crate::screen::{self, Ending};
 use crate::shift::ShiftCtx;
 use crate::store;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -121,7 +123,16 @@ pub struct CallCtx {
     /// (`Library::call_catalog`): saved with it, restored with it, untouched
     /// by what is published meanwhile.
     sops: StoredValue<Catalog>,
+    /// The finder is open inside the call, for another topic of this caller.
+    pub picking: RwSignal<bool>,
+    /// What was typed into the form and not saved yet: (field id, text).
+    typed: StoredValue<Vec<(String, String)>>,
+    /// Saves `typed` once the CSO pauses.
+    drafting: Debounce,
 }
+
+/// How long typing must pause before what was typed is saved with the call.
+const DRAFT_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Sees each input with the call as it was and what the engine answered.
 pub type Observer = Box<dyn Fn(&Call, &Input, &Result<(), Refusal>)>;
@@ -200,6 +211,9 @@ impl CallCtx {
             form: FormCtx::new(),
             observer: StoredValue::new_local(None),
             sops: StoredValue::new(Catalog::default()),
+            picking: RwSignal::new(false),
+            typed: StoredValue::new(Vec::new()),
+            drafting: Debounce::new(),
         }
     }
 
@@ -362,7 +376,12 @@ impl CallCtx {
         let Some(labels) = labels.flatten() else {
             return;
         };
-        if let Err(Refusal::Invalid(errs)) = self.answer(Input::Submit(raw), labels) {
+        if let Err(Refusal::Invalid(errs)) = self.answer(Input::Submit(raw.clone()), labels) {
+            // What was sent stays typed, wrong values too: saved at once.
+            for (id, v) in raw {
+                self.draft_soon(id, v);
+            }
+            self.save_drafts();
             let form = self.form;
             form.refused.update(|n| *n += 1);
             form.summary.set(Some(match errs.len() {
@@ -464,10 +483,7 @@ impl CallCtx {
             Err(refusal) => {
                 match &refusal {
                     Refusal::Invalid(_) => {}
-                    Refusal::Unsaid(_) => {
-                        self.hint.set(Some(refusal.to_string()));
-                        self.app.dom.focus_soon(hooks::UNTICKED_MUST);
-                    }
+                    Refusal::Unsaid(_) => self.remind_unsaid(),
                     _ => self.hint.set(Some(refusal.to_string())),
                 }
                 Err(refusal)
@@ -475,11 +491,191 @@ impl CallCtx {
         }
     }
 
+    /// The must-say lines on screen not ticked yet, as the CSO reads them.
+    pub fn unsaid_lines(&self) -> Vec<String> {
+        self.call
+            .with_untracked(|c| c.as_ref().map(|c| self.with_cat(|cat| c.unsaid_lines(cat))))
+            .unwrap_or_default()
+    }
+
+    // Say in the step's message area which must-say lines are missing, and
+    // put the focus on the first box not ticked.
+    fn remind_unsaid(&self) {
+        self.hint
+            .set(Some(screen::unsaid_hint(&self.unsaid_lines())));
+        self.app.dom.focus_soon(hooks::UNTICKED_MUST);
+    }
+
+    /// Enter on a must-say box: once every line is ticked, go on as the
+    /// step goes on (continue, send the form, to the options, to
+    /// "Selesai"); else say which line is missing.
+    pub fn onward(&self, form: impl FnOnce() -> BTreeMap<String, String>) {
+        if self.call.with_untracked(Option::is_none) {
+            return;
+        }
+        if !self.unsaid_lines().is_empty() {
+            self.remind_unsaid();
+            return;
+        }
+        self.hint.set(None);
+        if self.finished_at.get_untracked().is_some() {
+            self.app.dom.focus_soon(Hook::Finish.selector());
+            return;
+        }
+        let collect = self
+            .with_step(|s| matches!(s.kind, StepKind::Collect { .. }))
+            .unwrap_or(false);
+        match self.step_shape() {
+            Some(StepShape::Continues) => self.proceed(),
+            Some(StepShape::Ask(_)) => self.app.dom.focus_soon(Hook::Option.selector()),
+            _ if collect => self.submit(form()),
+            _ => {}
+        }
+    }
+
+    /// "Selesai": a call with closing lines shows them first (SOP 001 butir
+    /// 5, said once at the very end), and ends once the must-say ones are
+    /// ticked. `Ending::End`: the caller ends the call now.
+    pub fn wind_up(&self) -> Ending {
+        let Some(mut call) = self.call.get_untracked() else {
+            return Ending::End;
+        };
+        let (lines, unsaid) =
+            self.with_cat(|cat| (call.closing_lines(cat).len(), call.unsaid(cat).len()));
+        let ending = screen::ending(lines, call.closing, unsaid);
+        match ending {
+            Ending::Closing => {
+                self.picking.set(false);
+                if self.with_cat(|cat| call.begin_closing(cat)) {
+                    self.notice.set(Notice::default());
+                    self.settle(call);
+                }
+            }
+            Ending::Refused => self.remind_unsaid(),
+            Ending::End => {}
+        }
+        ending
+    }
+
+    /// "Topik lain untuk penelepon ini": the finder, inside the call at its outcome.
+    pub fn open_topics(&self) {
+        let at_outcome = self.finished_at.get_untracked().is_some()
+            && self
+                .call
+                .with_untracked(|c| c.as_ref().is_some_and(|c| !c.closing));
+        if at_outcome && self.app.live() {
+            self.hint.set(None);
+            self.picking.set(true);
+            self.app.dom.focus_soon(Hook::Search.selector());
+        }
+    }
+
+    /// Close that finder: back to the outcome.
+    pub fn close_topics(&self) {
+        self.picking.set(false);
+        self.app.dom.focus_soon(Hook::Finish.selector());
+    }
+
+    /// Another SOP for the same caller: the topic that ended keeps its
+    /// tickets (on screen above, and in the shift history as a finished
+    /// call's), the header stays, and what its sub-flows collected is not
+    /// asked again (the engine's `next_topic`).
+    pub fn next_topic(&self, sop_id: &str) -> Result<(), String> {
+        let Some(before) = self.call.get_untracked() else {
+            return Err("Belum ada SOP yang berjalan.".into());
+        };
+        // The new topic's SOPs join the call's own; one it already runs on
+        // (001 again) keeps the version the call has.
+        let added = self
+            .app
+            .with_lib(|l| l.call_catalog(sop_id))
+            .unwrap_or_else(|| Err("Pandu sudah ditutup.".into()))?;
+        self.sops.update_value(|own| {
+            for sop in added.sops {
+                if own.get(&sop.id).is_none() {
+                    own.sops.push(sop);
+                }
+            }
+        });
+        if self.app.live() {
+            let _ = self
+                .sops
+                .with_value(|c| store::save_call_sops(&before.id, c));
+        }
+        let ended = self
+            .finished_at
+            .get_untracked()
+            .unwrap_or_else(|| self.app.now());
+        let mut call = before.clone();
+        self.with_cat(|cat| call.next_topic(cat, sop_id, ended))
+            .map_err(|e| e.to_string())?;
+        if self.app.live() {
+            let composed = call.earlier.last().map(|t| t.composed.clone());
+            if let Some(composed) = composed {
+                let mut topic = before;
+                topic.id = screen::topic_id(&topic.id, topic.earlier.len() + 1);
+                self.shift.record(&topic, composed, ended);
+            }
+        }
+        self.picking.set(false);
+        self.notice.set(Notice::default());
+        // A new topic has no outcome yet, whatever it reaches first.
+        self.finished_at.set(None);
+        self.settle(call);
+        Ok(())
+    }
+
+    /// Keep what was typed into field `id` of the form: saved with the call
+    /// once typing pauses, so a reload, a crash or another tab gives it back.
+    pub fn draft_soon(&self, id: String, value: String) {
+        if !self.app.live() || self.call.with_untracked(Option::is_none) {
+            return;
+        }
+        self.typed
+            .update_value(|t| match t.iter_mut().find(|(k, _)| *k == id) {
+                Some(slot) => slot.1 = value,
+                None => t.push((id, value)),
+            });
+        let ctx = *self;
+        self.drafting.run(DRAFT_DELAY, move || ctx.save_drafts());
+    }
+
+    /// Save what was typed now (the field was left, or the form refused).
+    pub fn save_drafts(&self) {
+        self.drafting.cancel();
+        let Some(typed) = self.typed.try_update_value(std::mem::take) else {
+            return;
+        };
+        if typed.is_empty() {
+            return;
+        }
+        let mut changed = false;
+        self.call.update_untracked(|c| {
+            if let Some(c) = c {
+                for (id, v) in &typed {
+                    let same = c
+                        .drafts
+                        .get(&c.at.step)
+                        .and_then(|d| d.get(id))
+                        .is_some_and(|old| old == v);
+                    if !same {
+                        c.draft(id, v);
+                        changed = true;
+                    }
+                }
+            }
+        });
+        if changed {
+            self.persist_at(self.app.now());
+        }
+    }
+
     /// Whether the CSO may go back from here.
     pub fn can_go_back(&self) -> bool {
         self.call.with(|c| {
-            c.as_ref()
-                .is_some_and(|c| c.path.iter().any(|e| !matches!(e.answer, Answer::Auto(_))))
+            c.as_ref().is_some_and(|c| {
+                c.closing || c.path.iter().any(|e| !matches!(e.answer, Answer::Auto(_)))
+            })
         })
     }
 
@@ -603,7 +799,10 @@ impl CallCtx {
                 .unwrap_or_else(browser::now_wib);
             let composed = self.with_cat(|cat| ticket::compose(cat, &call, ended));
             if let Some(composed) = composed {
-                self.shift.record(&call, composed, ended);
+                // The last topic of a call of several is its own entry (`screen::topic_id`).
+                let mut last = call.clone();
+                last.id = screen::topic_id(&call.id, call.earlier.len() + 1);
+                self.shift.record(&last, composed, ended);
             }
         }
         self.forget(&call.id);
@@ -647,6 +846,8 @@ impl CallCtx {
             self.app.set_tab_call(None);
         }
         self.pending.set(None);
+        self.picking.set(false);
+        self.drop_typed();
         self.hint.set(None);
         self.notice.set(Notice::default());
         self.finished_at.set(None);
@@ -715,6 +916,11 @@ impl CallCtx {
         self.place(call, true);
     }
 
+    fn drop_typed(&self) {
+        self.drafting.cancel();
+        self.typed.try_update_value(Vec::clear);
+    }
+
     fn place(&self, call: Call, save: bool) {
         let finished = self.with_cat(|cat| call.is_finished(cat));
         // One reading of the clock: a call saved at its outcome is saved at
@@ -723,7 +929,12 @@ impl CallCtx {
         // Before the old step goes, and before its form is reset: the blur
         // may check the field it leaves, and the reset then clears that.
         self.app.dom.blur_within(Hook::Step);
-        self.finished_at.set(finished.then_some(now));
+        // What was typed at the step left is sent, or is the old step's.
+        self.drop_typed();
+        // The closing lines come after the outcome: its stamp stays.
+        if !(finished && self.finished_at.get_untracked().is_some()) {
+            self.finished_at.set(finished.then_some(now));
+        }
         self.hint.set(None);
         self.pending.set(None);
         self.form.reset();

@@ -7,10 +7,11 @@
 
 use crate::browser::storage::{self, Store};
 use chrono::NaiveDateTime;
+use pandu_engine::flow::{Call, Caller};
 use pandu_engine::history::History;
 use pandu_engine::queue::Queue;
 use pandu_engine::saved::{self, Key, Saved};
-use pandu_engine::{dates, flow::Call, small, validate, Catalog};
+use pandu_engine::{dates, small, validate, Catalog};
 
 /// A write that failed says why, in Indonesian, for the storage status.
 pub type Written = Result<(), String>;
@@ -202,6 +203,32 @@ pub fn set_tab_call(key: &str, id: Option<&str>) {
     };
 }
 
+/// The `sessionStorage` key of the caller header a widget keeps while no
+/// call runs (a running call keeps it in itself). Per widget, like
+/// `tab_key`, and apart from it: `tab_calls_elsewhere` reads call ids only.
+pub fn caller_key(slot: Option<&str>) -> String {
+    let base = format!("{}v{}:penelepon", saved::PREFIX, saved::FORMAT);
+    match slot {
+        None => base,
+        Some(slot) => format!("{base}:{slot}"),
+    }
+}
+
+/// The header typed before a call started, back after a reload of this tab.
+pub fn caller(key: &str) -> Option<Caller> {
+    let text = storage::get(Store::Session, key).ok().flatten()?;
+    pandu_engine::json::from_text(&text).ok()
+}
+
+/// Keep the header typed while no call runs; an empty one removes the key.
+pub fn save_caller(key: &str, caller: &Caller) -> Written {
+    if *caller == Caller::default() {
+        storage::remove(Store::Session, key)
+    } else {
+        storage::set(Store::Session, key, &pandu_engine::json::to_text(caller))
+    }
+}
+
 /// The calls the other widgets of this tab run: not this widget's to list
 /// for resuming, since they are on screen beside it.
 pub fn tab_calls_elsewhere(own: &str) -> Vec<String> {
@@ -288,7 +315,7 @@ pub fn saved_time(saved: &Saved) -> Option<NaiveDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pandu_engine::flow::{Caller, Input};
+    use pandu_engine::flow::Input;
 
     fn catalog() -> Catalog {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
@@ -336,6 +363,14 @@ mod tests {
         assert!(is_tab_key(&base, &tab_key(Some("#kanan"))));
         assert!(!is_tab_key(&base, "pandu:v1:tabel"));
         assert!(!is_tab_key(&base, &saved::call_key("x")));
+        // The header's key is no call id of this tab.
+        assert_eq!(caller_key(None), "pandu:v1:penelepon");
+        assert_eq!(caller_key(Some("#kiri")), "pandu:v1:penelepon:#kiri");
+        assert!(!is_tab_key(&base, &caller_key(None)));
+        assert!(
+            caller_key(None).starts_with(saved::PREFIX),
+            "wiped with the rest"
+        );
     }
 
     #[test]

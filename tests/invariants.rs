@@ -233,7 +233,7 @@ fn only_the_browser_adapter_names_web_sys_or_js_sys() {
 #[test]
 fn the_pure_modules_need_neither_leptos_nor_the_browser() {
     let mut bad = Vec::new();
-    for name in ["actions.rs", "keys.rs", "hooks.rs", "nav.rs"] {
+    for name in ["actions.rs", "keys.rs", "hooks.rs", "nav.rs", "screen.rs"] {
         let text = std::fs::read_to_string(src().join(name)).expect("read");
         for word in ["leptos", "wasm_bindgen", "crate::browser", "crate::state"] {
             if runtime(&text).contains(word) {

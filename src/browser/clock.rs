@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use js_sys::Reflect;
+use leptos::prelude::{set_timeout_with_handle, SetValue, StoredValue, TimeoutHandle, UpdateValue};
 
 /// WIB is UTC+7 all year round (no daylight saving).
 const WIB_OFFSET_MS: f64 = 7.0 * 3600.0 * 1000.0;
@@ -63,5 +64,37 @@ pub fn when_ready(f: impl FnOnce() + 'static) {
     });
     if let Some(f) = f {
         f();
+    }
+}
+
+/// Runs an action once, a while after the last time it was asked for: each
+/// request cancels the one still waiting (the drafts typed into a form are
+/// saved once the CSO pauses, not at every keystroke).
+#[derive(Clone, Copy)]
+pub struct Debounce(StoredValue<Option<TimeoutHandle>>);
+
+impl Debounce {
+    pub fn new() -> Debounce {
+        Debounce(StoredValue::new(None))
+    }
+
+    /// Run `f` after `delay`, unless asked again before.
+    pub fn run(self, delay: std::time::Duration, f: impl FnOnce() + 'static) {
+        self.cancel();
+        let handle = set_timeout_with_handle(f, delay).ok();
+        self.0.try_set_value(handle);
+    }
+
+    /// Drop the action still waiting, if any.
+    pub fn cancel(self) {
+        if let Some(Some(h)) = self.0.try_update_value(Option::take) {
+            h.clear();
+        }
+    }
+}
+
+impl Default for Debounce {
+    fn default() -> Self {
+        Debounce::new()
     }
 }

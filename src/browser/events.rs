@@ -89,13 +89,18 @@ pub fn edited(dom: Dom, ev: &web_sys::Event) -> Option<Edited> {
     })
 }
 
-/// Whether a blur hands the focus to a button. Validating then would insert
-/// a message above the button between press and release, moving it away from
-/// the pointer and losing the click; the button's own action validates anyway.
+/// Whether a blur hands the focus to a button being pressed with the
+/// pointer. Validating then would insert a message above the button between
+/// press and release, moving it away from the pointer and losing the click;
+/// the button's own action validates anyway. Tabbing to a button (from the
+/// last field of a form, NIK for one) presses nothing: the field is checked
+/// as any other it leaves.
 pub fn blur_to_button(ev: &web_sys::FocusEvent) -> bool {
     ev.related_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("BUTTON"))
+        .is_some_and(|el| {
+            el.tag_name().eq_ignore_ascii_case("BUTTON") && el.matches(":active").unwrap_or(true)
+        })
 }
 
 /// A key pressed in this widget, as the keyboard map reads it.

@@ -6,6 +6,7 @@ use crate::catalogue;
 use crate::hooks::Hook;
 use crate::host::{HostConfig, HostCtx, PackNotice, Sink};
 use crate::keys::{self, Pressed, Route, Shortcut, Situation};
+use crate::screen::Ending;
 use crate::shift::{Settings, ShiftCtx};
 use crate::state::{AppCtx, CallCtx, CopyCtx, FinderCtx, HeaderCtx, Pending};
 use crate::store;
@@ -61,6 +62,7 @@ pub fn App(
 ) -> impl IntoView {
     let dom = Dom::new();
     let tab = store::tab_key(config.slot.as_deref());
+    let caller_key = store::caller_key(config.slot.as_deref());
     let app = AppCtx::new(
         lib,
         browser::now_wib().date(),
@@ -102,6 +104,10 @@ pub fn App(
     if !resumed {
         app.set_tab_call(None);
         shift.list_unfinished(&saved_calls, None);
+        // The header typed before the reload, with no call started yet.
+        if let Some(caller) = store::caller(&caller_key) {
+            ctx.caller.set(caller);
+        }
     }
 
     // The host console: context given at mount, messages from the parent
@@ -142,6 +148,25 @@ pub fn App(
     }
 
     let running = Memo::new(move |_| ctx.call.with(Option::is_some));
+    // While no call runs the header is the widget's own: kept for a reload
+    // of this tab (a running call keeps it in itself).
+    Effect::new(move |_| {
+        let caller = ctx.caller.get();
+        if app.live() {
+            let none = pandu_engine::flow::Caller::default();
+            let kept = if running.get() { &none } else { &caller };
+            let _ = store::save_caller(&caller_key, kept);
+        }
+    });
+    // A new call (or topic) starts from an empty finder, not the last query.
+    let call_id = Memo::new(move |_| ctx.call.with(|c| c.as_ref().map(|c| c.id.clone())));
+    let finder = ui.finder;
+    Effect::new(move |_| {
+        if call_id.get().is_some() {
+            finder.query.set(String::new());
+            finder.error.set(None);
+        }
+    });
     let train = ui.train;
     // Which screen: (training, a drill chosen, its score shown, a call running).
     let screen = Memo::new(move |_| {
@@ -272,8 +297,22 @@ fn click(ui: Ui, acted: Option<Acted>) {
         Action::Wipe => ctx.ask(Pending::Wipe),
         Action::Confirm => ctx.confirm(),
         Action::Cancel => ctx.cancel(),
-        Action::Finish if ctx.app.training.get_untracked() => ui.train.finish(ctx),
-        Action::Finish => ctx.finish(true),
+        // The closing lines first, when the call has some; then the end.
+        Action::Finish => {
+            if ctx.wind_up() == Ending::End {
+                if ctx.app.training.get_untracked() {
+                    ui.train.finish(ctx);
+                } else {
+                    ctx.finish(true);
+                }
+            }
+        }
+        Action::NextTopic => {
+            ui.finder.error.set(None);
+            ui.finder.query.set(String::new());
+            ctx.open_topics();
+        }
+        Action::TopicCancel => ctx.close_topics(),
         Action::Resume(id) => {
             ctx.resume(&id);
         }
@@ -316,6 +355,8 @@ fn open_sop(ui: Ui, id: &str) {
         move || {
             if ui.ctx.app.training.get_untracked() {
                 ui.train.pick(ui.ctx, &sop)
+            } else if ui.ctx.picking.get_untracked() {
+                ui.ctx.next_topic(&sop)
             } else {
                 ui.ctx.start(&sop)
             }
@@ -355,6 +396,7 @@ fn input(ui: Ui, edited: Option<Edited>) {
     let Some(ed) = edited else { return };
     let ctx = ui.ctx;
     let v = ed.value;
+    let in_form = ed.field.as_ref().map(|_| v.clone());
     match ed.input.as_deref().and_then(actions::typed) {
         Some(Typed::Search) => {
             ui.finder.error.set(None);
@@ -371,6 +413,8 @@ fn input(ui: Ui, edited: Option<Edited>) {
                 t.push(id.clone());
             }
         });
+        // Saved with the call once typing pauses: a reload gives it back.
+        ctx.draft_soon(id.clone(), in_form.unwrap_or_default());
         // An error already shown clears as soon as the input is right.
         if ctx
             .form
@@ -427,6 +471,7 @@ fn focusout(ui: Ui, edited: Option<Edited>, to_button: bool) {
         _ => {}
     }
     if let Some(id) = ed.field {
+        ctx.save_drafts();
         if to_button {
             return;
         }
@@ -486,6 +531,7 @@ fn key(ui: Ui, k: &Pressed) -> bool {
                 }
             }
             Route::Submit => ctx.submit(dom.form_values()),
+            Route::Onward => ctx.onward(|| dom.form_values()),
         }
         return true;
     }

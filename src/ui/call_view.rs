@@ -1,8 +1,10 @@
 use crate::state::use_call;
 use crate::ui::breadcrumbs::Breadcrumbs;
 use crate::ui::call_nav::CallNav;
+use crate::ui::earlier_topics::EarlierTopics;
 use crate::ui::notice_panel::NoticePanel;
 use crate::ui::progress_bar::ProgressBar;
+use crate::ui::reused_note::ReusedNote;
 use crate::ui::status_badge::StatusBadge;
 use crate::ui::step_view::StepView;
 use crate::ui::use_dom;
@@ -16,51 +18,67 @@ use pandu_engine::search::{self, Status};
 pub fn CallView() -> impl IntoView {
     let ctx = use_call();
     let app = ctx.app;
-    // The top-level SOP does not change while this view lives: leaving the
-    // call unmounts it.
-    let (sop_id, call_id) = ctx
+    // The top-level SOP: a next topic changes it while the view lives.
+    let sop_id = Memo::new(move |_| {
+        ctx.rev.track();
+        ctx.call
+            .with_untracked(|c| c.as_ref().map(|c| c.sop.clone()))
+    });
+    let call_id = ctx
         .call
-        .with_untracked(|c| c.as_ref().map(|c| (c.sop.clone(), c.id.clone())))
-        .unzip();
-    let sop = sop_id.and_then(|id| ctx.with_cat(|cat| cat.get(&id).cloned()));
-    let Some(sop) = sop else {
-        return view! { <p class="pandu-hint" role="alert">"SOP panggilan ini tidak ditemukan."</p> }
-            .into_any();
-    };
-    let status = search::status(&sop, app.today.get_untracked());
-    let ended = match status {
-        Status::Ended(d) => Some(format!(
-            "SOP ini sudah berakhir pada {}. Tetap dapat dijalankan untuk menjawab pertanyaan \
-             penelepon atau untuk latihan.",
-            dates::dmy(d)
-        )),
-        Status::NotYet(d) => Some(format!(
-            "SOP ini baru berlaku mulai {}. Pastikan memang SOP ini yang dimaksud.",
-            dates::dmy(d)
-        )),
-        Status::InForce => None,
+        .with_untracked(|c| c.as_ref().map(|c| c.id.clone()));
+    let h = use_dom().id("call-h");
+    let head = {
+        let h = h.clone();
+        move || {
+            let sop = sop_id
+                .get()
+                .and_then(|id| ctx.with_cat(|cat| cat.get(&id).cloned()));
+            let Some(sop) = sop else {
+                return view! { <p class="pandu-hint" role="alert">"SOP panggilan ini tidak ditemukan."</p> }
+                    .into_any();
+            };
+            let status = search::status(&sop, app.today.get_untracked());
+            let ended = match status {
+                Status::Ended(d) => Some(format!(
+                    "SOP ini sudah berakhir pada {}. Tetap dapat dijalankan untuk menjawab pertanyaan \
+                     penelepon atau untuk latihan.",
+                    dates::dmy(d)
+                )),
+                Status::NotYet(d) => Some(format!(
+                    "SOP ini baru berlaku mulai {}. Pastikan memang SOP ini yang dimaksud.",
+                    dates::dmy(d)
+                )),
+                Status::InForce => None,
+            };
+            view! {
+                <header class="pandu-call__head">
+                    <h2 id=h.clone() class="pandu-call__title">{sop.title}</h2>
+                    <p class="pandu-call__meta">
+                        <span>"SOP " {sop.seed} " · versi " {sop.version}</span>
+                        <StatusBadge status />
+                    </p>
+                    {ended.map(|text| view! { <p class="pandu-banner" data-testid="sop-ended">{text}</p> })}
+                </header>
+            }
+            .into_any()
+        }
     };
 
     let fresh = std::cell::Cell::new(false);
-    let h = use_dom().id("call-h");
     view! {
         <section
             class="pandu-call"
-            aria-labelledby=h.clone()
+            aria-labelledby=h
             data-testid="call"
-            data-sop-id=sop.id
+            data-sop-id=move || sop_id.get()
             data-call-id=call_id
         >
-            <header class="pandu-call__head">
-                <h2 id=h.clone() class="pandu-call__title">{sop.title}</h2>
-                <p class="pandu-call__meta">
-                    <span>"SOP " {sop.seed} " · versi " {sop.version}</span>
-                    <StatusBadge status />
-                </p>
-                {ended.map(|text| view! { <p class="pandu-banner" data-testid="sop-ended">{text}</p> })}
-            </header>
+            {head}
+            <EarlierTopics />
             <ProgressBar />
             <NoticePanel />
+            <ReusedNote />
             // Rebuilt on transitions only: caller-header edits re-render the
             // text inside the step without losing what the CSO typed. Built
             // afresh each time (alternating sides of an `Either`): Leptos

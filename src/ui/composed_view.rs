@@ -1,15 +1,22 @@
-use crate::hooks::Hook;
+use crate::screen;
 use crate::state::use_app;
 use crate::ui::copy_button::CopyButton;
+use crate::ui::copy_manual::CopyManual;
+use crate::ui::copy_status::CopyStatus;
 use crate::ui::share_button::ShareButton;
 use crate::ui::ticket_panel::TicketPanel;
 use leptos::prelude::*;
 use pandu_engine::ticket::Composed;
-use pandu_engine::System;
 
 /// A composed call, ready to copy: the summary, copy-all and share, one ticket panel per system, transfers, escalations and the stamp.
 #[component]
-pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl IntoView {
+pub fn ComposedView(
+    #[prop(into)] composed: Signal<Option<Composed>>,
+    // Without the copy status: a list of several (earlier topics) shows one of its own.
+    #[prop(optional)] quiet: bool,
+    // Put before its element ids, so several on one screen do not share one.
+    #[prop(optional, into)] scope: String,
+) -> impl IntoView {
     let app = use_app();
     let copy = app.copy;
     let dom = app.dom;
@@ -21,37 +28,21 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                 .get()
                 .map(|c| {
                     let stamp = c.stamp();
-                    let all = c.text();
+                    let all = screen::copy_all(&c);
                     view! {
                         <p class="pandu-outcome__summary" data-testid="summary">{c.summary}</p>
                         <div class="pandu-outcome__bar">
-                            <CopyButton text=all.clone() name="semua tiket" label="Salin semua" testid="copy-all" />
-                            <ShareButton text=all name="semua tiket" />
-                            <p class="pandu-copy-status" data-testid="copy-status" role="status" aria-live="polite">
-                                {move || copy.status.get()}
-                            </p>
-                        </div>
-                        {move || {
-                            copy.manual
-                                .get()
-                                .map(|t| {
-                                    let id = dom.id("copy-manual");
+                            // Only where there is something to copy, and what the panels below show.
+                            {all
+                                .map(|text| {
                                     view! {
-                                        <label class="pandu-label" for=id.clone()>
-                                            "Teks untuk disalin manual (Ctrl+C)"
-                                        </label>
-                                        <textarea
-                                            id=id
-                                            class="pandu-input pandu-copy-manual"
-                                            data-testid="copy-manual"
-                                            data-hook=Hook::CopyManual.as_str()
-                                            readonly
-                                            rows="6"
-                                            prop:value=t
-                                        ></textarea>
+                                        <CopyButton text=text.clone() name="semua tiket" label="Salin semua" testid="copy-all" />
+                                        <ShareButton text name="semua tiket" />
                                     }
-                                })
-                        }}
+                                })}
+                            {(!quiet).then(|| view! { <CopyStatus testid="copy-status" /> })}
+                        </div>
+                        {(!quiet).then(|| view! { <CopyManual /> })}
                         {c
                             .tickets
                             .is_empty()
@@ -62,10 +53,14 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                                     </p>
                                 }
                             })}
-                        {c.tickets.into_iter().map(|t| view! { <TicketPanel ticket=t /> }).collect_view()}
+                        {c
+                            .tickets
+                            .into_iter()
+                            .map(|t| view! { <TicketPanel ticket=t scope=scope.clone() /> })
+                            .collect_view()}
                         {(!c.transfers.is_empty())
                             .then(|| {
-                                let h = dom.id("done-t");
+                                let h = dom.id(&format!("{scope}done-t"));
                                 view! {
                                     <section class="pandu-done" aria-labelledby=h.clone() data-testid="transfers">
                                         <h4 id=h.clone() class="pandu-done__title">"Transfer"</h4>
@@ -89,7 +84,7 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                             })}
                         {(!c.escalations.is_empty())
                             .then(|| {
-                                let h = dom.id("done-e");
+                                let h = dom.id(&format!("{scope}done-e"));
                                 view! {
                                     <section class="pandu-done" aria-labelledby=h.clone() data-testid="escalations">
                                         <h4 id=h.clone() class="pandu-done__title">"Eskalasi"</h4>
@@ -101,7 +96,7 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                                                     let tail = e.detail();
                                                     view! {
                                                         <li data-testid="escalation-item" data-channel=e.channel.clone() data-level=e.level>
-                                                            <strong>{channel_title(&e.channel)}</strong>
+                                                            <strong>{screen::channel_title(&e.channel)}</strong>
                                                             {tail}
                                                         </li>
                                                     }
@@ -116,11 +111,4 @@ pub fn ComposedView(#[prop(into)] composed: Signal<Option<Composed>>) -> impl In
                 })
         }}
     }
-}
-
-// "simone" → "Simone", "callback" → "Form Request Callback"; roles (HoCC) as written.
-fn channel_title(channel: &str) -> String {
-    System::parse(&channel.to_ascii_lowercase())
-        .map(|s| s.title().to_string())
-        .unwrap_or_else(|| channel.to_string())
 }

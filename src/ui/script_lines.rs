@@ -8,7 +8,11 @@ use pandu_engine::ScriptLine;
 
 /// What the CSO says to the caller, personalised; must-say lines carry a tick box.
 #[component]
-pub fn ScriptLines(lines: Vec<ScriptLine>) -> impl IntoView {
+pub fn ScriptLines(
+    lines: Vec<ScriptLine>,
+    // The call's closing lines, said once at the very end.
+    #[prop(optional)] closing: bool,
+) -> impl IntoView {
     if lines.is_empty() {
         return ().into_any();
     }
@@ -49,9 +53,17 @@ pub fn ScriptLines(lines: Vec<ScriptLine>) -> impl IntoView {
         .collect_view();
     let h = use_dom().id("say-h");
     view! {
-        <section class="pandu-say" aria-labelledby=h.clone()>
+        <section
+            class=if closing { "pandu-say pandu-say--closing" } else { "pandu-say" }
+            aria-labelledby=h.clone()
+            data-testid=closing.then_some("closing")
+        >
             <h4 id=h.clone() class="pandu-say__label">
-                "Ucapkan kepada pelanggan"
+                {if closing {
+                    "Penutup: ucapkan sebelum panggilan diakhiri"
+                } else {
+                    "Ucapkan kepada pelanggan"
+                }}
             </h4>
             <ul class="pandu-say__lines">{items}</ul>
         </section>

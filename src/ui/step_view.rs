@@ -62,6 +62,16 @@ pub fn StepView() -> impl IntoView {
     };
     let assumed = step.assumed;
     let h = dom.id("step-h");
+    // After "Selesai" the call's closing lines take the place of the step's.
+    let closing = ctx.call.with_untracked(|c| {
+        c.as_ref()
+            .filter(|c| c.closing)
+            .map(|c| ctx.with_cat(|cat| c.current_lines(cat)))
+    });
+    let lines = match closing {
+        Some(lines) => view! { <ScriptLines lines closing=true /> }.into_any(),
+        None => view! { <ScriptLines lines=step.say /> }.into_any(),
+    };
 
     view! {
         <article
@@ -87,7 +97,7 @@ pub fn StepView() -> impl IntoView {
                         })}
                 </p>
             </header>
-            <ScriptLines lines=step.say />
+            {lines}
             <TodoLines lines=step.todo />
             <div class="pandu-step__hint" role="alert">
                 {move || {

@@ -5,10 +5,14 @@ use pandu_engine::ticket::Ticket;
 
 /// One system's ticket (APKT, CRM, AP2T, Simone, Form Request Callback), a row per field.
 #[component]
-pub fn TicketPanel(ticket: Ticket) -> impl IntoView {
+pub fn TicketPanel(
+    ticket: Ticket,
+    // Put before its element ids (an earlier topic's panels beside the outcome's).
+    #[prop(optional, into)] scope: String,
+) -> impl IntoView {
     let system = ticket.system;
     let dom = use_dom();
-    let heading_id = dom.id(&format!("ticket-{}", system.as_str()));
+    let heading_id = dom.id(&format!("{scope}ticket-{}", system.as_str()));
     let title = if ticket.tab.is_empty() {
         system.title().to_string()
     } else {
@@ -29,7 +33,7 @@ pub fn TicketPanel(ticket: Ticket) -> impl IntoView {
                     .into_iter()
                     .enumerate()
                     .map(|(i, field)| {
-                        let value_id = dom.id(&format!("v-{}-{i}", system.as_str()));
+                        let value_id = dom.id(&format!("{scope}v-{}-{i}", system.as_str()));
                         view! { <TicketRow field value_id /> }
                     })
                     .collect_view()}

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { assertNoPageErrors, launchBrowser, openApp, openTab, reloadApp, storedData } from './lib.mjs';
-import { findScenario, openSop, readTickets, setCaller, walkAndFinish, walkScenario } from './pandu-walk.mjs';
+import { endCall, findScenario, openSop, readTickets, setCaller, walkAndFinish, walkScenario } from './pandu-walk.mjs';
 
 const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APKT, eskalasi HoCC';
 const NIK = 'PD: verifikasi langsung; nama akun Sagita98, NIK, HP dan email salah ditolak; Team Leader menyetujui';
@@ -63,7 +63,7 @@ test('"Selesai" ends the call: saved state gone, tickets in the history, masked 
     assert.ok((await item.locator('[data-testid="copy-field"]').count()) > 0, 'each field can be copied again');
     assert.equal(await item.locator('[data-testid="copy-all"]').count(), 1);
     // SOP 001 inside it: the thank-you and the service-information line were ticked.
-    assert.match(await item.locator('[data-testid="stamp"]').textContent(), /^SOP evoucher-tokopedia v2021\.02\.26-2 · \d\d-\d\d-\d{4} \d\d:\d\d WIB · 2 kalimat wajib disampaikan$/);
+    assert.match(await item.locator('[data-testid="stamp"]').textContent(), /^SOP evoucher-tokopedia v2021\.02\.26-2 · \d\d-\d\d-\d{4} \d\d:\d\d WIB · 1 kalimat wajib disampaikan$/);
     await item.locator('[data-testid="history-open"]').click();
     assert.equal(await page.locator('[data-testid="ticket"]').count(), 0, 'closed again');
 
@@ -89,7 +89,7 @@ test('"Selesai" and "Ganti SOP" at the ticket end the call into the history too'
   try {
     await walkScenario(page, sc);
     const first = await page.getAttribute('[data-testid="call"]', 'data-call-id');
-    await page.click('[data-testid="finish"]');
+    await endCall(page);
     await page.locator('[data-testid="sop-search"]').waitFor();
 
     await walkScenario(page, sc);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { assertNoPageErrors, launchBrowser, openTab } from './lib.mjs';
-import { findScenario, openSop, readTickets, scenarioDay, setCaller, walkItems } from './pandu-walk.mjs';
+import { endCall, findScenario, openSop, readTickets, setCaller, walkItems } from './pandu-walk.mjs';
 
 const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APKT, eskalasi HoCC';
 /** Markup with a handler, a right-to-left mark, Arabic, an emoji, a tab, spaces around. */
@@ -42,9 +42,8 @@ test('hostile strings through a whole call: text only, exact, one line, a 10 kB 
     await page.evaluate(() => {
       window.alert = () => { window.__pwned = 'alert'; };
     });
-    await scenarioDay(page, sc);
     await setCaller(page, { ...sc.caller, name: EVIL });
-    await openSop(page, sc.sop);
+    await openSop(page, sc.sop, { now: sc.now });
     assert.equal(await page.inputValue('[data-testid="caller-name"]'), EVIL, 'the header keeps what was typed');
 
     // Half-way, another tab lists the call with the name as text.
@@ -85,7 +84,7 @@ test('hostile strings through a whole call: text only, exact, one line, a 10 kB 
 
     // Ended: the history lists the name as text and gives the same ticket and warning back.
     const id = await page.getAttribute('[data-testid="call"]', 'data-call-id');
-    await page.click('[data-testid="finish"]');
+    await endCall(page);
     await page.locator('[data-testid="sop-search"]').waitFor();
     const item = `[data-testid="history-item"][data-call-id="${id}"]`;
     assert.equal(await page.textContent(`${item} [data-testid="history-caller"]`), oneLine(EVIL));

@@ -96,19 +96,6 @@ async function waitForNewStep(page, rev, what) {
   }
 }
 
-/**
- * The scenario's day (WIB) in the page before its call starts: an SOP's period and the call's
- * day decide its branches. A page already on that day (a test's own running clock) keeps its
- * clock; otherwise the time is fixed at the scenario's `now`.
- */
-export async function scenarioDay(page, sc) {
-  if (!sc.now) return;
-  const have = await page.evaluate(() => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10));
-  if (have !== sc.now.slice(0, 10)) {
-    await page.clock.setFixedTime(new Date(`${sc.now.replace(' ', 'T')}:00+07:00`));
-  }
-}
-
 /** Fills the caller header with the mouse-and-keyboard way a CSO would. */
 export async function setCaller(page, caller = {}) {
   await page.fill('[data-testid="caller-name"]', caller.name ?? '');
@@ -117,8 +104,26 @@ export async function setCaller(page, caller = {}) {
   await page.fill('[data-testid="caller-phone"]', caller.phone ?? '');
 }
 
-/** Types the SOP's finder words and clicks (or taps) its item; returns when its first step shows. */
-export async function openSop(page, sopId, { tap = false } = {}) {
+/**
+ * An SOP whose programme ended (000, 002) plays on its scenario's day, as the scenario was
+ * written for (`now`, WIB): the page's clock is fixed there before the call starts. An SOP in
+ * force runs on the page's own clock.
+ */
+export async function atScenarioDay(page, sopId, now) {
+  if (!now) return;
+  const status = await page.locator(`[data-testid="sop-item"][data-sop-id="${sopId}"] [data-testid="sop-status"]`)
+    .getAttribute('data-status', { timeout: STEP_TIMEOUT_MS });
+  if (status === 'berakhir') {
+    await page.clock.setFixedTime(new Date(`${now.replace(' ', 'T')}:00+07:00`));
+  }
+}
+
+/**
+ * Types the SOP's finder words and clicks (or taps) its item, on the scenario's day when it
+ * has one (`now`); returns when its first step shows.
+ */
+export async function openSop(page, sopId, { tap = false, now = null } = {}) {
+  await atScenarioDay(page, sopId, now);
   const query = FINDER_QUERY[sopId] ?? sopId;
   await page.fill('[data-testid="sop-search"]', query);
   const item = page.locator(`[data-testid="sop-item"][data-sop-id="${sopId}"]`);
@@ -254,11 +259,11 @@ async function fillForm(page, fill, keyboard, label, keep = [], tap = false) {
  * `tap: true` taps where a mouse would click (a phone: the context needs `hasTouch`).
  */
 export async function walkScenario(page, sc, { keyboard = false, tap = false } = {}) {
-  await scenarioDay(page, sc);
   if (keyboard) {
     // The finder has the focus at start; the header is just before it.
     const c = sc.caller ?? {};
     assert.equal(await focusedTestId(page), 'sop-search', 'the search box has the focus at start');
+    await atScenarioDay(page, sc.sop, sc.now);
     for (let i = 0; i < 4; i += 1) await page.keyboard.press('Shift+Tab');
     assert.equal(await focusedTestId(page), 'caller-name');
     await page.keyboard.type(c.name ?? '');
@@ -280,7 +285,7 @@ export async function walkScenario(page, sc, { keyboard = false, tap = false } =
     assert.equal(await page.inputValue('[data-testid="caller-honorific"]'), c.honorific ?? '');
   } else {
     await setCaller(page, sc.caller);
-    await openSop(page, sc.sop, { tap });
+    await openSop(page, sc.sop, { tap, now: sc.now });
   }
 
   await walkItems(page, sc, sc.walk ?? [], { keyboard, tap });
@@ -289,6 +294,16 @@ export async function walkScenario(page, sc, { keyboard = false, tap = false } =
   if (expect.outcome) assert.equal(await stepId(page), expect.outcome, `${sc.name}: outcome`);
   await page.locator('[data-testid="outcome"]').waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.deepEqual(await readTickets(page), expect.ticket ?? {}, `${sc.name}: tickets`);
+  // Earlier topics of the call: their tickets stay on screen, in order.
+  const earlier = page.locator('[data-testid="earlier-topic"]');
+  assert.equal(await earlier.count(), (expect.earlier ?? []).length, `${sc.name}: earlier topics`);
+  for (const [k, e] of (expect.earlier ?? []).entries()) {
+    assert.deepEqual(await readTickets(page, earlier.nth(k)), e.ticket ?? {}, `${sc.name}: tickets of topic ${k + 1}`);
+  }
+  // The closing lines, once each, when the walk ended the call with them.
+  if (expect.closing) {
+    assert.deepEqual(await closingLines(page), expect.closing, `${sc.name}: closing lines`);
+  }
   const transfers = await page.locator('[data-testid="transfer-item"]').evaluateAll(
     (els) => els.map((e) => e.getAttribute('data-number')));
   assert.deepEqual(transfers, expect.transfers ?? [], `${sc.name}: transfers`);
@@ -308,9 +323,23 @@ export async function walkItems(page, sc, items, { keyboard = false, first = 0, 
     const i = first + j;
     const label = `${sc.name} › walk[${i + 1}]`;
     if (item.at) assert.equal(await stepId(page), item.at, `${label}: at the wrong step`);
-    await tickMustLines(page, keyboard, tap);
+    // `unsaid`: the must-say lines are left unticked and the input is refused for that;
+    // `unticked`: left unticked, and the option chosen does not need them.
+    if (!item.unsaid && !item.unticked) await tickMustLines(page, keyboard, tap);
+    const unsaid = item.unsaid ? await untickedLines(page) : [];
     const rev = await stepRev(page);
-    if (item.back) {
+    if (item.topic) {
+      await openTopic(page, item.topic, { keyboard });
+    } else if (item.close) {
+      await beginClosing(page, { keyboard });
+      if (item.unsaid) {
+        const lines = await untickedLines(page);
+        const closing = await stepRev(page);
+        await page.click('[data-testid="finish"]');
+        await expectUnsaid(page, closing, lines, label);
+      }
+      await tickMustLines(page, keyboard);
+    } else if (item.back) {
       if (keyboard) {
         // Both documented back keys get used; Backspace only where it is not typing.
         const typing = await page.evaluate(() => {
@@ -338,15 +367,20 @@ export async function walkItems(page, sc, items, { keyboard = false, first = 0, 
       } else {
         await press(page, `[data-testid="step"] [data-testid="option"][data-option-id="${item.choose}"]`, tap);
       }
-      await waitForNewStep(page, rev, label);
+      if (item.unsaid) await expectUnsaid(page, rev, unsaid, label);
+      else await waitForNewStep(page, rev, label);
     } else if (item.next) {
-      if (keyboard) {
+      if (keyboard && item.unsaid) {
+        // The focus is on the first box not ticked: Enter there says which line is missing.
+        await page.keyboard.press('Enter');
+      } else if (keyboard) {
         assert.equal(await focusedTestId(page), 'next', `${label}: the focus is on Lanjut`);
         await page.keyboard.press('Enter');
       } else {
         await press(page, '[data-testid="step"] [data-testid="next"]', tap);
       }
-      await waitForNewStep(page, rev, label);
+      if (item.unsaid) await expectUnsaid(page, rev, unsaid, label);
+      else await waitForNewStep(page, rev, label);
     } else if (item.fill) {
       const refusedBefore = await page.getAttribute('[data-testid="form"]', 'data-refused');
       const expectErrors = item.errors && Object.keys(item.errors).length > 0;
@@ -376,11 +410,51 @@ export async function walkItems(page, sc, items, { keyboard = false, first = 0, 
   }
 }
 
-/** The tickets on screen: system → field name → value, exactly as the copy buttons copy them. */
-export async function readTickets(page) {
+/** The must-say lines of the step not ticked, as on screen. */
+async function untickedLines(page) {
+  return page.locator('[data-testid="step"] [data-testid="script-must"]:not(:checked)').evaluateAll((boxes) =>
+    boxes.map((b) => b.closest('label').querySelector('[data-testid="script-line"]').textContent.trim()));
+}
+
+/** What the step says when it is asked to go on before `lines` are ticked. */
+export function unsaidHint(lines) {
+  const quoted = lines.map((l) => `“${l}”`);
+  return quoted.length === 1
+    ? `Kalimat wajib belum dicentang: ${quoted[0]}. Sampaikan kepada pelanggan, lalu centang.`
+    : `${quoted.length} kalimat wajib belum dicentang: ${quoted.join('; ')}. Sampaikan kepada pelanggan, lalu centang.`;
+}
+
+/** The input was refused for `lines` not ticked: said in the step, which stays. */
+async function expectUnsaid(page, rev, lines, label) {
+  assert.ok(lines.length > 0, `${label}: \`unsaid\`, yet every must-say line is ticked`);
+  const hint = page.locator('[data-testid="step-hint"]');
+  await hint.waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await hint.textContent(), unsaidHint(lines), `${label}: the missing lines named`);
+  assert.equal(await stepRev(page), rev, `${label}: refused, the step stays`);
+}
+
+/**
+ * The tickets on screen: system → field name → value, exactly as the copy buttons copy them.
+ * Those of earlier topics of the call are left out, unless `scope` (a locator) is one of them.
+ */
+export async function readTickets(page, scope = null) {
+  if (scope) {
+    return scope.evaluate((root) => {
+      const out = {};
+      for (const t of root.querySelectorAll('[data-testid="ticket"]')) {
+        const fields = {};
+        for (const f of t.querySelectorAll('[data-testid="ticket-field"]')) {
+          fields[f.getAttribute('data-field')] = f.querySelector('[data-testid="ticket-value"]').textContent;
+        }
+        out[t.getAttribute('data-system')] = fields;
+      }
+      return out;
+    });
+  }
   return page.evaluate(() => {
     const out = {};
     for (const t of document.querySelectorAll('[data-testid="ticket"]')) {
+      if (t.closest('[data-testid="earlier-topic"]')) continue;
       const fields = {};
       for (const f of t.querySelectorAll('[data-testid="ticket-field"]')) {
         fields[f.getAttribute('data-field')] = f.querySelector('[data-testid="ticket-value"]').textContent;
@@ -391,11 +465,76 @@ export async function readTickets(page) {
   });
 }
 
-/** Walks `sc` to its ticket and presses "Selesai"; returns the ended call's id. */
+/** Walks `sc` to its ticket and ends the call ("Selesai", its closing lines); returns the ended call's id. */
 export async function walkAndFinish(page, sc) {
   await walkScenario(page, sc);
   const id = await page.getAttribute('[data-testid="call"]', 'data-call-id');
-  await page.click('[data-testid="finish"]');
+  await endCall(page);
   await page.locator('[data-testid="sop-search"]').waitFor();
   return id;
+}
+
+/** The closing lines on screen, as said. */
+export async function closingLines(page) {
+  return page.locator('[data-testid="closing"] [data-testid="script-line"]').allTextContents();
+}
+
+/**
+ * "Selesai" at the outcome: shows the call's closing lines when it has some (and waits for
+ * them), else ends the call. Returns whether the closing lines are on screen.
+ */
+export async function beginClosing(page, { keyboard = false } = {}) {
+  const rev = await stepRev(page);
+  if (keyboard) {
+    await page.focus('[data-testid="finish"]');
+    await page.keyboard.press('Enter');
+  } else {
+    await page.click('[data-testid="finish"]');
+  }
+  // Either the closing lines (a rebuilt step) or the call is over.
+  await page.waitForFunction(
+    (old) => {
+      const el = document.querySelector('[data-testid="step"]');
+      return !el || el.getAttribute('data-rev') !== old;
+    },
+    rev,
+    { timeout: STEP_TIMEOUT_MS },
+  );
+  return (await page.locator('[data-testid="closing"]').count()) > 0;
+}
+
+/**
+ * Ends the call at its outcome as a CSO does: "Selesai", the closing lines ticked when there
+ * are some, "Selesai" again. Returns the closing lines that were said.
+ */
+export async function endCall(page) {
+  if (await page.locator('[data-testid="closing"]').count() === 0) {
+    if (!(await beginClosing(page))) return [];
+  }
+  await tickMustLines(page, false);
+  const lines = await closingLines(page);
+  await page.click('[data-testid="finish"]');
+  await page.locator('[data-testid="call"]').waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
+  return lines;
+}
+
+/** At an outcome: "Topik lain untuk penelepon ini", the finder inside the call, the SOP `sopId`. */
+export async function openTopic(page, sopId, { keyboard = false } = {}) {
+  const rev = await stepRev(page);
+  await page.click('[data-testid="next-topic"]');
+  const search = page.locator('[data-testid="topic-picker"] [data-testid="sop-search"]');
+  await search.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const query = FINDER_QUERY[sopId] ?? sopId;
+  if (keyboard) {
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'sop-search');
+    await page.keyboard.type(query);
+    await page.keyboard.press('Enter');
+  } else {
+    await search.fill(query);
+    await page.click(`[data-testid="topic-picker"] [data-testid="sop-item"][data-sop-id="${sopId}"]`);
+  }
+  // The call view is built afresh for the new topic, headed by its SOP.
+  await page.locator(`[data-testid="call"][data-sop-id="${sopId}"] [data-testid="step"]`)
+    .waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.notEqual(await stepRev(page), rev, `topic ${sopId}: a new step`);
 }

@@ -7,16 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { assertNoPageErrors, launchBrowser, openApp, openTab, reloadApp, storedData } from './lib.mjs';
-import {
-  callSnapshot,
-  findScenario,
-  openSop,
-  scenarioDay,
-  readTickets,
-  setCaller,
-  walkItems,
-  walkScenario,
-} from './pandu-walk.mjs';
+import { callSnapshot, endCall, findScenario, openSop, readTickets, setCaller, walkItems, walkScenario } from './pandu-walk.mjs';
 
 /** Goes through a sub-flow (SOP 001) and an escalation: the richest saved state. */
 const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APKT, eskalasi HoCC';
@@ -44,9 +35,8 @@ async function savedCallIds(page) {
 
 /** Starts `sc` in `page` and carries out its first `n` walk items. */
 async function walkFirst(page, sc, n) {
-  await scenarioDay(page, sc);
   await setCaller(page, sc.caller);
-  await openSop(page, sc.sop);
+  await openSop(page, sc.sop, { now: sc.now });
   await walkItems(page, sc, sc.walk.slice(0, n));
 }
 
@@ -253,7 +243,7 @@ for (const [what, init, reason] of [
 
       await walkScenario(page, sc);
       assert.match(await status.textContent(), /tidak tersimpan/i, 'still said at the ticket');
-      await page.click('[data-testid="finish"]');
+      await endCall(page);
       await page.locator('[data-testid="sop-search"]').waitFor();
       assert.equal(await page.locator('[data-testid="history-item"]').count(), 1, 'the history works in memory');
       assert.match(await status.textContent(), /tidak tersimpan/i);

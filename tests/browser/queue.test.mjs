@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { assertNoPageErrors, launchBrowser, openTab, storedData, waitForReady, watchErrors } from './lib.mjs';
-import { findScenario, readTickets, walkAndFinish, walkScenario } from './pandu-walk.mjs';
+import { endCall, findScenario, readTickets, walkAndFinish, walkScenario } from './pandu-walk.mjs';
 
 /** The same build behind the strict CSP host consoles use (set by `cargo xtask test`). */
 const CSP_URL = process.env.PANDU_CSP_URL ?? '';
@@ -45,7 +45,7 @@ async function contextAt(time) {
 }
 
 test('a finished request joins the queue; "Kirim ke PJ Site" downloads the CSV, marks it sent, closes APKT with the date', { timeout: 90_000 }, async () => {
-  const context = await contextAt('2021-03-15T13:15:00+07:00');
+  const context = await contextAt('2021-03-05T13:15:00+07:00');
   try {
     const { page, errors } = await openTab(context);
     assert.equal(await page.locator('[data-testid="voucher-queue"]').count(), 0, 'no panel while the queue is empty');
@@ -68,7 +68,7 @@ test('a finished request joins the queue; "Kirim ke PJ Site" downloads the CSV, 
       page.waitForEvent('download'),
       page.click('[data-testid="send-pj-site"]'),
     ]);
-    assert.equal(download.suggestedFilename(), 'evoucher-pj-site-2021-03-15.csv');
+    assert.equal(download.suggestedFilename(), 'evoucher-pj-site-2021-03-05.csv');
     assert.equal(await readFile(await download.path(), 'utf8'), CSV);
     assert.deepEqual(await page.evaluate(() => window.__blobTypes), ['text/csv;charset=utf-8']);
 
@@ -76,13 +76,13 @@ test('a finished request joins the queue; "Kirim ke PJ Site" downloads the CSV, 
     assert.equal(await deadline.getAttribute('data-state'), 'clear');
     assert.equal(await deadline.textContent(), 'Semua data e-voucher sudah dikirim ke PJ Site.');
     assert.equal(await page.isDisabled('[data-testid="send-pj-site"]'), true);
-    assert.match(await page.textContent('[data-testid="voucher-status"]'), /^1 data e-voucher diunduh sebagai evoucher-pj-site-2021-03-15\.csv/);
-    assert.equal(JSON.parse((await storedData(page))['pandu:v1:antrean']).rows[0].sent_on, '2021-03-15');
+    assert.match(await page.textContent('[data-testid="voucher-status"]'), /^1 data e-voucher diunduh sebagai evoucher-pj-site-2021-03-05\.csv/);
+    assert.equal(JSON.parse((await storedData(page))['pandu:v1:antrean']).rows[0].sent_on, '2021-03-05');
 
     // The history ticket now carries APKT's closing remark with that date.
     await page.click(`[data-testid="history-item"][data-call-id="${id}"] [data-testid="history-open"]`);
     const apkt = (await readTickets(page)).apkt;
-    assert.equal(apkt['Keterangan Closed'], 'TELAH DISAMPAIKAN KE PJ SITE PADA TANGGAL 15-03-2021');
+    assert.equal(apkt['Keterangan Closed'], 'TELAH DISAMPAIKAN KE PJ SITE PADA TANGGAL 05-03-2021');
     assert.equal(apkt.Permasalahan, scenario(VOUCHER).expect.ticket.apkt.Permasalahan);
     await assertNoPageErrors(page, errors);
   } finally {
@@ -91,7 +91,7 @@ test('a finished request joins the queue; "Kirim ke PJ Site" downloads the CSV, 
 });
 
 test('the 15:00 WIB deadline counts down every minute and warns once passed with rows unsent', { timeout: 90_000 }, async () => {
-  const context = await contextAt('2021-03-15T14:57:10+07:00');
+  const context = await contextAt('2021-03-05T14:57:10+07:00');
   try {
     const { page, errors } = await openTab(context);
     await walkAndFinish(page, scenario(VOUCHER));
@@ -129,7 +129,7 @@ test('under the strict CSP: autosave, reload and the CSV download work with no v
     await waitForReady(page);
     await page.locator('[data-testid="outcome"]').waitFor();
     assert.deepEqual(await readTickets(page), sc.expect.ticket, 'the call came back after a reload');
-    await page.click('[data-testid="finish"]');
+    await endCall(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="send-pj-site"]')]);
     assert.match(download.suggestedFilename(), /^evoucher-pj-site-\d{4}-\d\d-\d\d\.csv$/);
     assert.equal(await readFile(await download.path(), 'utf8'), CSV);

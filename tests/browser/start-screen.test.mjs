@@ -13,7 +13,7 @@ import {
   openTab,
   smallTargets,
 } from './lib.mjs';
-import { findScenario, loadScenarios, openSop, setCaller, walkScenario } from './pandu-walk.mjs';
+import { endCall, findScenario, loadScenarios, openSop, setCaller, walkScenario } from './pandu-walk.mjs';
 
 const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APKT, eskalasi HoCC';
 const LONG_NAME = 'Kartika Sari Dewi Anggraeni Purnamasari Wijayakusumaningrat';
@@ -53,7 +53,7 @@ for (const width of [320, 1024]) {
       const { page, errors } = await openTab(context);
       await walkScenario(page, sc);
       await checkScreen(page, 'a ticket with "Selesai"');
-      await page.click('[data-testid="finish"]');
+      await endCall(page);
       await page.locator('[data-testid="voucher-queue"]').waitFor();
       assert.equal(await page.locator('[data-testid="resume-item"]').count(), 1);
       assert.equal(await page.locator('[data-testid="quarantine-notice"]').count(), 1);

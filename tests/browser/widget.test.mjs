@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { assertNoPageErrors, launchBrowser, openApp } from './lib.mjs';
-import { loadScenarios, openSop, readTickets, setCaller, walkScenario } from './pandu-walk.mjs';
+import { endCall, loadScenarios, openSop, readTickets, setCaller, walkScenario } from './pandu-walk.mjs';
 
 /**
  * Scenarios that must exist and be walked, per SOP: renaming or dropping one fails here
@@ -265,7 +265,7 @@ test('after the ticket, "Selesai" clears the header for the next caller', { time
   const { page, errors, close } = await openApp(browser);
   try {
     await walkScenario(page, sc);
-    await page.click('[data-testid="finish"]');
+    await endCall(page);
     await page.locator('[data-testid="sop-search"]').waitFor();
     assert.equal(await page.inputValue('[data-testid="caller-name"]'), '');
     assert.equal(await page.inputValue('[data-testid="caller-honorific"]'), '');
