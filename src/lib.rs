@@ -11,6 +11,7 @@
 //! - `nav`: the finder's order, the path view, a host's `start` refused: pure.
 //! - `host`: the host console: configuration, messages in, events out.
 //! - `browser`: the only module that talks to browser APIs, by concern.
+//! - `studio` (feature `studio`, `studio.html` only): the SOP editor for supervisors.
 
 pub mod actions;
 pub mod browser;
@@ -21,5 +22,7 @@ pub mod nav;
 pub mod shift;
 pub mod state;
 pub mod store;
+#[cfg(feature = "studio")]
+pub mod studio;
 pub mod trainer;
 pub mod ui;

@@ -19,6 +19,8 @@ pub mod embed;
 pub mod events;
 pub mod net;
 pub mod storage;
+#[cfg(feature = "studio")]
+pub mod studio;
 mod sw;
 
 pub use clock::{call_id, mark_ready, now_wib};
