@@ -67,10 +67,7 @@ impl PickedFile {
 /// The first file of a file input's `change`; the input is emptied so the
 /// same file may be picked again.
 pub fn picked_file(ev: &web_sys::Event) -> Option<PickedFile> {
-    let input = ev
-        .target()?
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()?;
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
     let file = input.files()?.get(0);
     input.set_value("");
     file.map(PickedFile)

@@ -179,9 +179,10 @@ pub fn step_line(text: &str, step: &str) -> Option<usize> {
             continue;
         }
         if in_step && sets_key(t, "id") {
-            if t.split('=').nth(1).is_some_and(|v| {
-                v.split('#').next().unwrap_or_default().trim() == want
-            }) {
+            if t.split('=')
+                .nth(1)
+                .is_some_and(|v| v.split('#').next().unwrap_or_default().trim() == want)
+            {
                 return Some(i + 1);
             }
             in_step = false;
@@ -243,15 +244,9 @@ mod tests {
 
     #[test]
     fn a_next_to_a_missing_step_is_an_error_at_the_next_line() {
-        let text = crate::studio::template::NEW_SOP.replace(
-            "next = \"catat\"",
-            "next = \"tidak-ada\"",
-        );
-        let line = text
-            .lines()
-            .position(|l| l.contains("tidak-ada"))
-            .unwrap()
-            + 1;
+        let text =
+            crate::studio::template::NEW_SOP.replace("next = \"catat\"", "next = \"tidak-ada\"");
+        let line = text.lines().position(|l| l.contains("tidak-ada")).unwrap() + 1;
         let c = check(FILE, &text, &base());
         assert!(c.errors() >= 1, "{:?}", c.problems);
         let p = c

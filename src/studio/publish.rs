@@ -114,8 +114,9 @@ mod tests {
         assert_eq!(p.json_path, "terbit/sop-baru-2026.01.01-1.json");
         assert_eq!(p.manifest_line, p.json_path);
         assert!(p.effect.contains("SOP baru `sop-baru`"), "{}", p.effect);
-        let back = pandu_engine::codec::sop(&pandu_engine::json::Json::parse(&p.json_text).unwrap())
-            .expect("the one decoder reads it");
+        let back =
+            pandu_engine::codec::sop(&pandu_engine::json::Json::parse(&p.json_text).unwrap())
+                .expect("the one decoder reads it");
         assert_eq!(Some(back), checked.sop);
         // The manifest line is what `library::manifest` reads back.
         assert_eq!(
@@ -129,8 +130,13 @@ mod tests {
         let text = NEW_SOP.replace("next = \"catat\"", "next = \"hilang\"");
         let checked = check("sops/sop-baru.toml", &text, &Catalog::default());
         let reasons = prepare(&checked, &Catalog::default()).unwrap_err();
-        assert!(reasons[0].contains("belum lolos pemeriksaan"), "{reasons:?}");
-        assert!(reasons.iter().any(|r| r.contains("hilang") && r.starts_with("baris ")));
+        assert!(
+            reasons[0].contains("belum lolos pemeriksaan"),
+            "{reasons:?}"
+        );
+        assert!(reasons
+            .iter()
+            .any(|r| r.contains("hilang") && r.starts_with("baris ")));
     }
 
     #[test]

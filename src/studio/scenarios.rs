@@ -101,8 +101,7 @@ mod tests {
     fn sops() -> (Catalog, String) {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
         let loaded = authoring::load_dir(&dir);
-        let text =
-            std::fs::read_to_string(dir.join("transfer-elektrinet.scenarios.toml")).unwrap();
+        let text = std::fs::read_to_string(dir.join("transfer-elektrinet.scenarios.toml")).unwrap();
         (loaded.catalog(), text)
     }
 

@@ -210,10 +210,17 @@ impl StudioCtx {
     pub fn open_disk(&self, name: &str, text: String) {
         let name = name.rsplit(['/', '\\']).next().unwrap_or(name);
         let file = format!("sops/{name}");
-        let scen = self.texts.with_value(|t| t.get(&scenarios_name(name)).cloned());
-        self.show(&file, text, draft_scenarios(&file).or(scen).unwrap_or_default());
+        let scen = self
+            .texts
+            .with_value(|t| t.get(&scenarios_name(name)).cloned());
+        self.show(
+            &file,
+            text,
+            draft_scenarios(&file).or(scen).unwrap_or_default(),
+        );
         self.save_draft();
-        self.notice.set(Some(format!("Berkas {name} dibuka dari disk.")));
+        self.notice
+            .set(Some(format!("Berkas {name} dibuka dari disk.")));
     }
 
     /// A new SOP from the template (or its draft, if one was begun).
@@ -282,9 +289,9 @@ impl StudioCtx {
     pub fn edit_scenarios(&self, text: String) {
         self.scenarios.set(text);
         let file = self.file.get_untracked();
-        let _ = self.scenarios.with_untracked(|t| {
-            storage::set(Store::Local, &format!("{SCENARIOS}{file}"), t)
-        });
+        let _ = self
+            .scenarios
+            .with_untracked(|t| storage::set(Store::Local, &format!("{SCENARIOS}{file}"), t));
     }
 
     fn save_draft(&self) {
