@@ -38,7 +38,8 @@ pub fn install(built: &Path, dist: &Path) -> Result<usize, String> {
         } else {
             sub.join(name)
         };
-        std::fs::copy(&path, &to).map_err(|e| format!("{} → {}: {e}", path.display(), to.display()))?;
+        std::fs::copy(&path, &to)
+            .map_err(|e| format!("{} → {}: {e}", path.display(), to.display()))?;
         n += 1;
     }
     Ok(n)
@@ -80,7 +81,8 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> std::path::PathBuf {
-        let d = std::env::temp_dir().join(format!("pandu-xtask-studio-{name}-{}", std::process::id()));
+        let d =
+            std::env::temp_dir().join(format!("pandu-xtask-studio-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
@@ -99,23 +101,42 @@ mod tests {
         std::fs::write(built.join("pandu-1.css"), "studio's copy").unwrap();
         std::fs::write(dist.join("pandu-1.css"), "widget's").unwrap();
         std::fs::write(dist.join("index.html"), "widget").unwrap();
-        assert_eq!(install(&built, &dist).unwrap(), 4, "page, wasm, css, loader");
+        assert_eq!(
+            install(&built, &dist).unwrap(),
+            4,
+            "page, wasm, css, loader"
+        );
         let page = std::fs::read_to_string(dist.join(PAGE)).unwrap();
         assert!(page.contains("src=\"/studio/pandu-loader-"), "{page}");
         assert!(!page.contains("import init"), "no inline script left");
         assert!(dist.join("studio/studio-1_bg.wasm").is_file());
-        assert_eq!(std::fs::read_to_string(dist.join("pandu-1.css")).unwrap(), "widget's");
-        assert_eq!(std::fs::read_to_string(dist.join("index.html")).unwrap(), "widget");
+        assert_eq!(
+            std::fs::read_to_string(dist.join("pandu-1.css")).unwrap(),
+            "widget's"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dist.join("index.html")).unwrap(),
+            "widget"
+        );
     }
 
     #[test]
     fn the_sources_are_the_sops_and_their_scenarios() {
         let sops = scratch("sops");
         let dist = scratch("dist2");
-        for n in ["a.toml", "a.scenarios.toml", "a.drills.toml", "finder.eval.toml", "notes.txt"] {
+        for n in [
+            "a.toml",
+            "a.scenarios.toml",
+            "a.drills.toml",
+            "finder.eval.toml",
+            "notes.txt",
+        ] {
             std::fs::write(sops.join(n), n).unwrap();
         }
-        assert_eq!(sources(&sops, &dist).unwrap(), vec!["a.scenarios.toml", "a.toml"]);
+        assert_eq!(
+            sources(&sops, &dist).unwrap(),
+            vec!["a.scenarios.toml", "a.toml"]
+        );
         let list = std::fs::read_to_string(dist.join("sumber/daftar.txt")).unwrap();
         assert!(list.ends_with("a.scenarios.toml\na.toml\n"), "{list}");
         assert!(dist.join("sumber/a.toml").is_file());
