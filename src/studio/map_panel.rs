@@ -36,9 +36,7 @@ pub fn MapPanel() -> impl IntoView {
         })
     });
     let drawn = Memo::new(move |_| {
-        let Some(sop) = sop.get() else {
-            return None;
-        };
+        let sop = sop.get()?;
         let cat = ctx.base.with(|b| scenarios::with_draft(b, &sop));
         let m = map::layout(&cat, &sop, &expand.get());
         let mut marks = Marks::default();
@@ -86,6 +84,7 @@ pub fn MapPanel() -> impl IntoView {
                         .into_iter()
                         .map(|(step, sub)| {
                             let s = step.clone();
+                            let step_shown = step.clone();
                             view! {
                                 <label class="studio__label">
                                     <input
@@ -103,7 +102,7 @@ pub fn MapPanel() -> impl IntoView {
                                                 })
                                         }
                                     />
-                                    " Buka sub-alur " {sub}
+                                    " Buka sub-alur " {sub} " (" {step_shown} ")"
                                 </label>
                             }
                         })

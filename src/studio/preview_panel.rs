@@ -11,7 +11,7 @@ pub fn PreviewPanel() -> impl IntoView {
     // Each start is a new call on the text as it is at that moment.
     let run: RwSignal<Option<(u32, String, String)>> = RwSignal::new(None);
     let start = move || {
-        let Some(sop) = ctx.checked.with_untracked(|c| c.clean_sop().cloned()) else {
+        let Some(sop) = ctx.checked_now().clean_sop().cloned() else {
             return;
         };
         let n = run.with_untracked(|r| r.as_ref().map_or(1, |r| r.0 + 1));

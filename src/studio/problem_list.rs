@@ -20,6 +20,7 @@ pub fn ProblemList() -> impl IntoView {
                 data-testid="lint-status"
                 data-errors=move || ctx.checked.with(|c| c.errors())
                 data-warnings=move || ctx.checked.with(|c| c.warnings())
+                data-pending=move || ctx.stale.get().to_string()
                 role="status"
             >
                 {summary}

@@ -1,6 +1,7 @@
 use crate::browser::net;
 use crate::studio::publish;
 use crate::studio::state::use_studio;
+use crate::studio::state::StudioCtx;
 use leptos::prelude::*;
 
 /// Publishing: when the draft is lint-clean and newer than the catalogue's, the TOML for `sops/`, the published file with its manifest line, and the steps to put it live; otherwise why not.
@@ -32,7 +33,6 @@ pub fn PublishPanel() -> impl IntoView {
                 Ok(p) => {
                     let toml_name = p.toml_name.clone();
                     let json_name = p.json_name.clone();
-                    let json_text = p.json_text.clone();
                     let manifest = p.manifest_line.clone();
                     view! {
                         <p data-testid="publish-effect">{p.effect.clone()}</p>
@@ -42,7 +42,11 @@ pub fn PublishPanel() -> impl IntoView {
                                 class="pandu-btn pandu-btn--primary"
                                 data-testid="publish-toml"
                                 on:click=move |_| {
-                                    let r = ctx.text.with_untracked(|t| net::download(&toml_name, "text/plain", t));
+                                    // The text as it is now, if it still publishes.
+                                    let r = now(ctx)
+                                        .and_then(|_| {
+                                            ctx.text.with_untracked(|t| net::download(&toml_name, "text/plain", t))
+                                        });
                                     status.set(Some(match r {
                                         Ok(()) => format!("{toml_name} diunduh."),
                                         Err(e) => format!("Unduhan gagal: {e}"),
@@ -57,7 +61,8 @@ pub fn PublishPanel() -> impl IntoView {
                                 class="pandu-btn pandu-btn--primary"
                                 data-testid="publish-json"
                                 on:click=move |_| {
-                                    let r = net::download(&json_name, "application/json", &json_text);
+                                    let r = now(ctx)
+                                        .and_then(|p| net::download(&p.json_name, "application/json", &p.json_text));
                                     status.set(Some(match r {
                                         Ok(()) => format!("{json_name} diunduh."),
                                         Err(e) => format!("Unduhan gagal: {e}"),
@@ -81,4 +86,13 @@ pub fn PublishPanel() -> impl IntoView {
             }}
         </div>
     }
+}
+
+// The publication of the text as it is at the click (typing may not have
+// paused long enough for the panel to follow).
+fn now(ctx: StudioCtx) -> Result<publish::Publication, String> {
+    let checked = ctx.checked_now();
+    ctx.base
+        .with_untracked(|b| publish::prepare(&checked, b))
+        .map_err(|reasons| reasons.join(" "))
 }

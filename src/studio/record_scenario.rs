@@ -37,7 +37,7 @@ pub fn RecordScenario() -> impl IntoView {
     };
     view! {
         <Show when=move || ctx.finished_at.with(Option::is_some)>
-            <section class="studio__record" data-testid="record">
+            <section class="studio__record" data-testid="record-panel">
                 <h3>"Rekam sebagai skenario"</h3>
                 <label class="studio__label">
                     "Nama skenario "

@@ -9,7 +9,7 @@ pub fn ScenarioPanel() -> impl IntoView {
     let ctx = use_studio();
     let results = RwSignal::new(None::<Result<Vec<Outcome>, String>>);
     let run = move || {
-        let Some(sop) = ctx.checked.with_untracked(|c| c.clean_sop().cloned()) else {
+        let Some(sop) = ctx.checked_now().clean_sop().cloned() else {
             results.set(Some(Err(
                 "Skenario dijalankan pada SOP yang lolos pemeriksaan: perbaiki kesalahannya dulu."
                     .into(),

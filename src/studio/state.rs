@@ -80,6 +80,8 @@ pub struct StudioCtx {
     pub text: RwSignal<String>,
     /// The lint's verdict on the text as it was when typing last paused.
     pub checked: RwSignal<Checked>,
+    /// Typed since the last lint: `checked` is about an older text.
+    pub stale: RwSignal<bool>,
     /// The open SOP's scenarios (`*.scenarios.toml` text).
     pub scenarios: RwSignal<String>,
     pub panel: RwSignal<Panel>,
@@ -107,6 +109,7 @@ impl StudioCtx {
             file: RwSignal::new(format!("sops/{}", template::NEW_FILE)),
             text: RwSignal::new(String::new()),
             checked: RwSignal::new(Checked::default()),
+            stale: RwSignal::new(false),
             scenarios: RwSignal::new(String::new()),
             panel: RwSignal::new(Panel::Map),
             notice: RwSignal::new(None),
@@ -261,6 +264,7 @@ impl StudioCtx {
     /// typing pauses (`debounce::DELAY_MS`).
     pub fn edit(&self, text: String) {
         self.text.set(text);
+        self.stale.set(true);
         self.save_draft();
         let mut n = 0;
         self.debounce.update_value(|d| n = d.edit());
@@ -284,6 +288,16 @@ impl StudioCtx {
             })
         });
         self.checked.set(checked);
+        self.stale.set(false);
+    }
+
+    /// The verdict on the text as it is now (linted at once if typing has
+    /// not paused yet): what a button that acts on the SOP uses.
+    pub fn checked_now(&self) -> Checked {
+        if self.stale.get_untracked() {
+            self.recheck();
+        }
+        self.checked.get_untracked()
     }
 
     pub fn edit_scenarios(&self, text: String) {
