@@ -2,7 +2,8 @@
 //! to the widget's, and the SOP sources it opens.
 //!
 //! Trunk builds it on its own into `target/dist-studio/` with the public URL
-//! `/studio/`; its loader is moved out of the page as for `index.html`
+//! `/studio/` (trunk names the page `index.html` there); its loader is moved
+//! out of the page as for the widget's `index.html`
 //! (strict CSP), then the page goes to `dist/studio.html` and its files to
 //! `dist/studio/`, so nothing of the widget's `dist/` is replaced and the
 //! widget's offline cache (which lists `dist/`'s own files) never holds it.
@@ -14,11 +15,13 @@ use std::path::Path;
 pub const BUILD_DIR: &str = "target/dist-studio";
 pub const PUBLIC_URL: &str = "/studio/";
 pub const PAGE: &str = "studio.html";
+/// What trunk names the page it writes, whatever the source page's name.
+const BUILT_PAGE: &str = "index.html";
 
 /// Move the built studio into `dist`: the page at the top, its files under
 /// `studio/`. Returns how many files were copied.
 pub fn install(built: &Path, dist: &Path) -> Result<usize, String> {
-    crate::loader::externalize_page(built, PAGE, PUBLIC_URL)?;
+    crate::loader::externalize_page(built, BUILT_PAGE, PUBLIC_URL)?;
     let sub = dist.join(PUBLIC_URL.trim_matches('/'));
     if sub.exists() {
         std::fs::remove_dir_all(&sub).map_err(|e| format!("{}: {e}", sub.display()))?;
@@ -33,7 +36,7 @@ pub fn install(built: &Path, dist: &Path) -> Result<usize, String> {
         if !path.is_file() {
             continue;
         }
-        let to = if name == PAGE {
+        let to = if name == BUILT_PAGE {
             dist.join(PAGE)
         } else {
             sub.join(name)
@@ -93,7 +96,7 @@ mod tests {
         let built = scratch("built");
         let dist = scratch("dist");
         std::fs::write(
-            built.join(PAGE),
+            built.join(BUILT_PAGE),
             "<title>S</title><script type=module>import init from '/studio/studio-1.js';</script>",
         )
         .unwrap();

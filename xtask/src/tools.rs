@@ -180,7 +180,8 @@ impl Tools {
         let built = self.root.join(crate::studio::BUILD_DIR);
         let ok = run::status(
             self.command("trunk")
-                .args(["build", "--release", "--offline", crate::studio::PAGE])
+                // The page first: `--offline` takes an optional value.
+                .args(["build", crate::studio::PAGE, "--release", "--offline"])
                 .arg("--dist")
                 .arg(&built)
                 .args(["--public-url", crate::studio::PUBLIC_URL])
