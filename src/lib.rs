@@ -12,6 +12,7 @@
 //! - `screen`: copy-all text, the must-say reminder, what "Selesai" does next, sub-flows reused: pure.
 //! - `host`: the host console: configuration, messages in, events out.
 //! - `browser`: the only module that talks to browser APIs, by concern.
+//! - `studio` (feature `studio`, `studio.html` only): the SOP editor for supervisors.
 
 pub mod actions;
 pub mod browser;
@@ -24,5 +25,7 @@ pub mod screen;
 pub mod shift;
 pub mod state;
 pub mod store;
+#[cfg(feature = "studio")]
+pub mod studio;
 pub mod trainer;
 pub mod ui;

@@ -21,6 +21,8 @@ pub mod events;
 pub mod net;
 pub mod share;
 pub mod storage;
+#[cfg(feature = "studio")]
+pub mod studio;
 pub mod sw;
 
 pub use clock::{call_id, mark_ready, now_wib};

@@ -58,6 +58,9 @@ mod voucher_queue;
 mod wipe_all;
 
 pub use app::{App, Inbox};
+// The studio's preview shows a call with the widget's own components.
+pub use call_view::CallView;
+pub use caller_header::CallerHeader;
 pub use root::Root;
 
 /// This widget's DOM scope, for its element ids (`dom.id("caller-name")`):

@@ -16,10 +16,22 @@ const CLOSE: &str = "</script>";
 /// Rewrite `dist/index.html` so that it has no inline script; returns the
 /// loader file's name, or `None` if there was no inline loader (already done).
 pub fn externalize(dist: &Path) -> Result<Option<String>, String> {
-    let index = dist.join("index.html");
+    externalize_page(dist, "index.html", "/")
+}
+
+/// The same for another page of a build (the studio's `studio.html`): the
+/// loader goes next to the page, addressed under `url_prefix` (the build's
+/// public URL, e.g. `/studio/`).
+pub fn externalize_page(
+    dir: &Path,
+    page: &str,
+    url_prefix: &str,
+) -> Result<Option<String>, String> {
+    let index = dir.join(page);
+    let dist = dir;
     let html = std::fs::read_to_string(&index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let Some((new_html, name, script)) = split(&html) else {
+    let Some((new_html, name, script)) = split_at(&html, url_prefix) else {
         return Ok(None);
     };
     std::fs::write(dist.join(&name), script)
@@ -30,7 +42,13 @@ pub fn externalize(dist: &Path) -> Result<Option<String>, String> {
 }
 
 /// The page without the inline script, the loader's file name, and its text.
+#[cfg(test)]
 fn split(html: &str) -> Option<(String, String, String)> {
+    split_at(html, "/")
+}
+
+/// `split`, the loader addressed under `url_prefix`.
+fn split_at(html: &str, url_prefix: &str) -> Option<(String, String, String)> {
     let (start, open) = OPEN
         .iter()
         .find_map(|o| html.find(o).map(|i| (i, o.len())))?;
@@ -38,7 +56,7 @@ fn split(html: &str) -> Option<(String, String, String)> {
     let end = body_start + html[body_start..].find(CLOSE)?;
     let script = html[body_start..end].trim().to_string() + "\n";
     let name = format!("pandu-loader-{:016x}.js", fnv1a(script.as_bytes()));
-    let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
+    let tag = format!("<script type=\"module\" src=\"{url_prefix}{name}\"></script>");
     let new_html = format!("{}{tag}{}", &html[..start], &html[end + CLOSE.len()..]);
     Some((new_html, name, script))
 }
@@ -65,6 +83,16 @@ mod tests {
             format!("<head>\n<script type=\"module\" src=\"/{name}\"></script>\n<link rel=\"x\"></head>")
         );
         assert!(split(&page).is_none(), "nothing inline is left");
+    }
+
+    #[test]
+    fn the_studios_loader_is_addressed_under_its_public_url() {
+        let html = "<title>S</title><script type=module>import init from '/studio/s.js';</script>";
+        let (page, name, _) = split_at(html, "/studio/").unwrap();
+        assert_eq!(
+            page,
+            format!("<title>S</title><script type=\"module\" src=\"/studio/{name}\"></script>")
+        );
     }
 
     #[test]

@@ -155,6 +155,7 @@ impl Tools {
                 "xtask: wrote dist/sw.js ({} files for offline use) and dist/pandu-embed.js",
                 build.files.len()
             );
+            return self.studio_build();
         }
         Ok(ok)
     }
@@ -178,6 +179,33 @@ impl Tools {
                 .arg(sops)
                 .arg(dist),
         )
+    }
+
+    /// The studio's own bundle (`studio.html`, feature `studio`), built
+    /// apart so the widget's stays as it was, then put beside it in `dist/`
+    /// with the SOP sources it opens (see `studio.rs`).
+    fn studio_build(&self) -> Result<bool> {
+        let built = self.root.join(crate::studio::BUILD_DIR);
+        let ok = run::status(
+            self.command("trunk")
+                // The page first: `--offline` takes an optional value.
+                .args(["build", crate::studio::PAGE, "--release", "--offline"])
+                .arg("--dist")
+                .arg(&built)
+                .args(["--public-url", crate::studio::PUBLIC_URL])
+                .env_remove("NO_COLOR"),
+        )?;
+        if !ok {
+            return Ok(false);
+        }
+        let dist = self.root.join("dist");
+        let n = crate::studio::install(&built, &dist)?;
+        let names = crate::studio::sources(&self.root.join("sops"), &dist)?;
+        println!(
+            "xtask: put the studio in dist/studio.html and dist/studio/ ({n} files), {} SOP sources in dist/sumber/",
+            names.len()
+        );
+        Ok(true)
     }
 
     /// The first line a command prints, if it runs and succeeds.
