@@ -10,7 +10,7 @@ import { assertNoPageErrors, launchBrowser, openApp, openTab, reloadApp, storedD
 import { endCall, findScenario, openSop, readTickets, setCaller, walkAndFinish, walkScenario } from './pandu-walk.mjs';
 
 const VOUCHER = 'Pembelian TV di Tokopedia 05-03-2021: data a–g dicatat di APKT, eskalasi HoCC';
-const NIK = 'PD: verifikasi langsung; nama akun Sagita98, NIK, HP dan email salah ditolak; Team Leader menyetujui';
+const NIK = 'PD: verifikasi langsung; nama akun Sagita98 diperingatkan dan diubah saat itu, NIK, HP dan email salah ditolak; Team Leader menyetujui, akun berhasil terverifikasi';
 const ELEKTRINET = 'Pelanggan ELEKTRINET disambungkan ke CC PLN ICONPLUS 1500071';
 
 const scenario = (name) => findScenario(name);
