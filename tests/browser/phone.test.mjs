@@ -243,6 +243,16 @@ test('phone: a whole call by taps, no key hints, nothing scrolls sideways, Lanju
     assert.deepEqual(await readTickets(page), sc.expect.ticket, 'the tickets, reached by taps');
     await assertThumbLayout(page, 'the ticket');
     await page.tap('[data-testid="finish"]');
+    // The closing lines come first where the call has them (001 butir 5, said once at the
+    // end): ticked by taps, then Selesai again.
+    await page.locator('[data-testid="sop-search"], [data-testid="closing"]').first().waitFor();
+    if (await page.locator('[data-testid="closing"]').count() > 0) {
+      await assertThumbLayout(page, 'the closing lines');
+      for (const box of await page.locator('[data-testid="step"] [data-testid="script-must"]').all()) {
+        if (!(await box.isChecked())) await box.tap();
+      }
+      await page.tap('[data-testid="finish"]');
+    }
     await page.locator('[data-testid="sop-search"]').waitFor();
     await assertNoPageErrors(page, errors);
   } finally {
@@ -319,6 +329,16 @@ test('share: "Bagikan" hands the share sheet exactly what "Salin semua" copies; 
 
     // The call is still the call: it ends as always.
     await page.tap('[data-testid="finish"]');
+    // The closing lines come first where the call has them (001 butir 5, said once at the
+    // end): ticked by taps, then Selesai again.
+    await page.locator('[data-testid="sop-search"], [data-testid="closing"]').first().waitFor();
+    if (await page.locator('[data-testid="closing"]').count() > 0) {
+      await assertThumbLayout(page, 'the closing lines');
+      for (const box of await page.locator('[data-testid="step"] [data-testid="script-must"]').all()) {
+        if (!(await box.isChecked())) await box.tap();
+      }
+      await page.tap('[data-testid="finish"]');
+    }
     await page.locator('[data-testid="sop-search"]').waitFor();
     await assertNoPageErrors(page, errors);
   } finally {
