@@ -80,6 +80,23 @@ function pngSize(bytes) {
   return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
 }
 
+/**
+ * "Selesai" by taps. The closing lines come first where the call has them (001 butir 5, said
+ * once at the end): ticked by taps, in thumb reach, then Selesai again.
+ */
+async function finishByTaps(page) {
+  await page.tap('[data-testid="finish"]');
+  await page.locator('[data-testid="sop-search"], [data-testid="closing"]').first().waitFor();
+  if (await page.locator('[data-testid="closing"]').count() > 0) {
+    await assertThumbLayout(page, 'the closing lines');
+    for (const box of await page.locator('[data-testid="step"] [data-testid="script-must"]').all()) {
+      if (!(await box.isChecked())) await box.tap();
+    }
+    await page.tap('[data-testid="finish"]');
+  }
+  await page.locator('[data-testid="sop-search"]').waitFor();
+}
+
 test('installable: Chromium finds nothing against it, and each icon has the size the manifest says', { timeout: 60_000 }, async () => {
   // Chromium never offers an install in an incognito profile, which every `newContext` is.
   const profile = mkdtempSync(join(tmpdir(), 'pandu-install-'));
@@ -242,18 +259,7 @@ test('phone: a whole call by taps, no key hints, nothing scrolls sideways, Lanju
     await page.locator('[data-testid="outcome"]').waitFor();
     assert.deepEqual(await readTickets(page), sc.expect.ticket, 'the tickets, reached by taps');
     await assertThumbLayout(page, 'the ticket');
-    await page.tap('[data-testid="finish"]');
-    // The closing lines come first where the call has them (001 butir 5, said once at the
-    // end): ticked by taps, then Selesai again.
-    await page.locator('[data-testid="sop-search"], [data-testid="closing"]').first().waitFor();
-    if (await page.locator('[data-testid="closing"]').count() > 0) {
-      await assertThumbLayout(page, 'the closing lines');
-      for (const box of await page.locator('[data-testid="step"] [data-testid="script-must"]').all()) {
-        if (!(await box.isChecked())) await box.tap();
-      }
-      await page.tap('[data-testid="finish"]');
-    }
-    await page.locator('[data-testid="sop-search"]').waitFor();
+    await finishByTaps(page);
     await assertNoPageErrors(page, errors);
   } finally {
     await close();
@@ -328,18 +334,7 @@ test('share: "Bagikan" hands the share sheet exactly what "Salin semua" copies; 
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), copied);
 
     // The call is still the call: it ends as always.
-    await page.tap('[data-testid="finish"]');
-    // The closing lines come first where the call has them (001 butir 5, said once at the
-    // end): ticked by taps, then Selesai again.
-    await page.locator('[data-testid="sop-search"], [data-testid="closing"]').first().waitFor();
-    if (await page.locator('[data-testid="closing"]').count() > 0) {
-      await assertThumbLayout(page, 'the closing lines');
-      for (const box of await page.locator('[data-testid="step"] [data-testid="script-must"]').all()) {
-        if (!(await box.isChecked())) await box.tap();
-      }
-      await page.tap('[data-testid="finish"]');
-    }
-    await page.locator('[data-testid="sop-search"]').waitFor();
+    await finishByTaps(page);
     await assertNoPageErrors(page, errors);
   } finally {
     await close();
@@ -494,7 +489,7 @@ test('update: a new version cached during a call is told, the page is not reload
     assert.equal(await page.evaluate(() => window.__samePage), true);
 
     // "Selesai": between calls the reload is offered, and only a tap on it reloads.
-    await page.tap('[data-testid="finish"]');
+    await finishByTaps(page);
     const reload = page.locator('[data-testid="update-reload"]');
     await reload.waitFor();
     assert.equal(await reload.textContent(), 'Muat ulang');
