@@ -1,7 +1,6 @@
 use crate::browser::studio as dom;
 use crate::studio::state::use_studio;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The top bar: the studio's name, open an SOP of the catalogue, a `.toml` from disk or a new one, the open file and its draft.
 #[component]
@@ -10,15 +9,7 @@ pub fn OpenBar() -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     let on_pick = move |e| {
         if let Some(file) = dom::picked_file(&e) {
-            let name = file.name();
-            spawn_local(async move {
-                match file.text().await {
-                    Ok(text) => ctx.open_disk(&name, text),
-                    Err(e) => ctx
-                        .notice
-                        .set(Some(format!("Berkas {name} tidak terbaca: {e}"))),
-                }
-            });
+            ctx.open_file(file);
         }
     };
     view! {

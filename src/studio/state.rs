@@ -209,6 +209,21 @@ impl StudioCtx {
         }
     }
 
+    /// Read a file the supervisor picked or dropped, then open it
+    /// (`open_disk`); one it cannot read is said in the notice.
+    pub fn open_file(&self, file: dom::PickedFile) {
+        let ctx = *self;
+        let name = file.name();
+        spawn_local(async move {
+            match file.text().await {
+                Ok(text) => ctx.open_disk(&name, text),
+                Err(e) => ctx
+                    .notice
+                    .set(Some(format!("Berkas {name} tidak terbaca: {e}"))),
+            }
+        });
+    }
+
     /// A `.toml` file from disk: it replaces any draft of the same name.
     pub fn open_disk(&self, name: &str, text: String) {
         let name = name.rsplit(['/', '\\']).next().unwrap_or(name);

@@ -10,7 +10,6 @@ use crate::studio::publish_panel::PublishPanel;
 use crate::studio::scenario_panel::ScenarioPanel;
 use crate::studio::state::{Panel, StudioCtx};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The whole studio: the open bar, the editor with its problems, and the panels beside it; a `.toml` dropped anywhere opens.
 #[component]
@@ -20,15 +19,7 @@ pub fn Studio() -> impl IntoView {
     ctx.load();
     let on_drop = move |e| {
         if let Some(file) = dom::dropped_file(&e) {
-            let name = file.name();
-            spawn_local(async move {
-                match file.text().await {
-                    Ok(text) => ctx.open_disk(&name, text),
-                    Err(e) => ctx
-                        .notice
-                        .set(Some(format!("Berkas {name} tidak terbaca: {e}"))),
-                }
-            });
+            ctx.open_file(file);
         }
     };
     view! {
