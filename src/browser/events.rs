@@ -7,6 +7,7 @@ use crate::actions::{ACT, ARG, INPUT};
 use crate::hooks::{self, Hook};
 use crate::keys::{KeyTarget, Pressed};
 use js_sys::Reflect;
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 
 /// The element an event was aimed at.
@@ -89,6 +90,25 @@ pub fn edited(dom: Dom, ev: &web_sys::Event) -> Option<Edited> {
     })
 }
 
+thread_local! {
+    /// Whether the last thing the user did here was a press with a pointer
+    /// (mouse, finger, pen) rather than a key.
+    static POINTER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The root heard a pointer go down: a focus change that follows comes from
+/// a press. A finger's tap moves the focus only after the finger is lifted,
+/// when the button is not `:active` yet (or no longer), so `:active` alone
+/// cannot tell a tap from a Tab.
+pub fn pointer_down() {
+    POINTER.set(true);
+}
+
+/// The root heard a key: the next focus change is the keyboard's (Tab).
+pub fn key_down() {
+    POINTER.set(false);
+}
+
 /// Whether a blur hands the focus to a button being pressed with the
 /// pointer. Validating then would insert a message above the button between
 /// press and release, moving it away from the pointer and losing the click;
@@ -99,12 +119,14 @@ pub fn blur_to_button(ev: &web_sys::FocusEvent) -> bool {
     ev.related_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {
-            el.tag_name().eq_ignore_ascii_case("BUTTON") && el.matches(":active").unwrap_or(true)
+            el.tag_name().eq_ignore_ascii_case("BUTTON")
+                && (POINTER.get() || el.matches(":active").unwrap_or(true))
         })
 }
 
 /// A key pressed in this widget, as the keyboard map reads it.
 pub fn pressed(dom: Dom, ev: &web_sys::KeyboardEvent) -> Pressed {
+    key_down();
     let el = target_el(ev).filter(|el| dom.contains(el));
     let on = el
         .as_ref()

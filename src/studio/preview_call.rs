@@ -59,6 +59,8 @@ pub fn PreviewCall(lib: Library, sop: String, run: u32) -> impl IntoView {
             on:click=move |e| click(ctx, events::acted(dom, &e), &sop_again)
             on:input=move |e| input(ctx, events::edited(dom, &e))
             on:change=move |e| change(ctx, events::acted(dom, &e), events::edited(dom, &e))
+            on:pointerdown=move |_| events::pointer_down()
+            on:keydown=move |_| events::key_down()
             on:focusout=move |e| focusout(ctx, header, events::edited(dom, &e), events::blur_to_button(&e))
             on:submit=move |e| {
                 e.prevent_default();

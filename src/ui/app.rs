@@ -207,6 +207,7 @@ pub fn App(
             on:click=move |e| click(ui, events::acted(dom, &e))
             on:input=move |e| input(ui, events::edited(dom, &e))
             on:change=move |e| change(ui, events::acted(dom, &e), events::edited(dom, &e))
+            on:pointerdown=move |_| events::pointer_down()
             on:focusout=move |e| {
                 focusout(ui, events::edited(dom, &e), events::blur_to_button(&e))
             }
