@@ -80,9 +80,13 @@ fn as_js_reads(text: &str) -> String {
                 .find(|c: char| !matches!(c, '0'..='9' | '-' | '+' | '.' | 'e' | 'E'))
                 .unwrap_or(text.len() - i);
             let run = &text[i..i + len];
-            let beyond = serde_json::from_str::<Value>(run)
+            // Only the number itself becomes 0: what follows it in the run
+            // (`1e400-`) stays, to be refused on both sides.
+            let (number, after) = run.split_at(number_len(run));
+            let beyond = serde_json::from_str::<Value>(number)
                 .is_err_and(|e| e.to_string().starts_with("number out of range"));
-            out.push_str(if beyond { "0" } else { run });
+            out.push_str(if beyond { "0" } else { number });
+            out.push_str(after);
             i += len;
             continue;
         }
@@ -93,6 +97,29 @@ fn as_js_reads(text: &str) -> String {
         i += c.len_utf8();
     }
     out
+}
+
+/// The length of the JSON number at the start of `s` (RFC 8259's grammar:
+/// `-? int frac? exp?`), 0 when there is none.
+fn number_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let digits = |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    match b.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => i = digits(i),
+        _ => return 0,
+    }
+    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        i = digits(i + 1);
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(b.get(i + 1), Some(b'+' | b'-')));
+        if b.get(i + 1 + sign).is_some_and(u8::is_ascii_digit) {
+            i = digits(i + 1 + sign);
+        }
+    }
+    i
 }
 
 /// Characters that make JSON strings interesting: any at all, control
@@ -336,6 +363,10 @@ fn huge_exponent(text: &str) -> bool {
 #[test]
 fn an_overflowing_exponent_with_text_after_it_is_refused() {
     assert!(Json::parse("-1e746951.14781735").is_err());
+    // Read as JSON.parse would, the text after the number stays: refused.
+    assert_eq!(as_js_reads("1e400-"), "0-");
+    assert_eq!(as_js_reads("[1e400,2e-3]"), "[0,2e-3]");
+    assert!(Json::parse("1e400-").is_err() && serde_json::from_str::<Value>("0-").is_err());
     assert!(huge_exponent("[1, -1e746951]") && !huge_exponent("1e400"));
 }
 
@@ -372,3 +403,4 @@ fn where_serde_json_differs_from_json_parse_on_purpose() {
     assert!(serde_json::from_str::<Value>(&nest(127)).is_ok());
     assert!(serde_json::from_str::<Value>(&nest(128)).is_err());
 }
+
