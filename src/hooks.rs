@@ -42,6 +42,8 @@ pub enum Hook {
     ConfirmYes,
     /// "Selesai": the focus once the closing lines are ticked.
     Finish,
+    /// The drawing of an open SOP map: scrolled to the step the call is at.
+    MapDrawing,
 }
 
 /// The attribute the hooks live in.
@@ -49,7 +51,7 @@ pub const ATTR: &str = "data-hook";
 
 impl Hook {
     /// Every hook, for the tests.
-    pub const ALL: [Hook; 16] = [
+    pub const ALL: [Hook; 17] = [
         Hook::Search,
         Hook::SopItem,
         Hook::Option,
@@ -66,6 +68,7 @@ impl Hook {
         Hook::CopyManual,
         Hook::ConfirmYes,
         Hook::Finish,
+        Hook::MapDrawing,
     ];
 
     /// `data-hook`'s value.
@@ -87,6 +90,7 @@ impl Hook {
             Hook::CopyManual => "copy-manual",
             Hook::ConfirmYes => "confirm-yes",
             Hook::Finish => "finish",
+            Hook::MapDrawing => "map-drawing",
         }
     }
 
@@ -110,6 +114,7 @@ impl Hook {
             Hook::CopyManual => "[data-hook=\"copy-manual\"]",
             Hook::ConfirmYes => "[data-hook=\"confirm-yes\"]",
             Hook::Finish => "[data-hook=\"finish\"]",
+            Hook::MapDrawing => "[data-hook=\"map-drawing\"]",
         }
     }
 

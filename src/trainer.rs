@@ -9,10 +9,12 @@ use crate::browser;
 use crate::hooks::Hook;
 use crate::host::HostCtx;
 use crate::state::{AppCtx, CallCtx};
+use crate::ui::MapMarks;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use pandu_engine::contract::WidgetEvent;
 use pandu_engine::dates;
+use pandu_engine::map_marks;
 use pandu_engine::search::{self, Status};
 use pandu_engine::training::{result_json, Drill, ReviewRow, Score, Session};
 
@@ -23,6 +25,8 @@ pub struct Finished {
     pub review: Vec<ReviewRow>,
     /// When it was played (WIB), for the export.
     pub played: chrono::NaiveDateTime,
+    /// The trainee's path beside the expected one, on the drill's SOP map.
+    pub map: Option<MapMarks>,
 }
 
 /// The trainer context.
@@ -220,6 +224,16 @@ impl TrainCtx {
             .with_untracked(|c| c.as_ref().map(|c| c.at.step.clone()))
             .unwrap_or_default();
         let played = browser::now_wib();
+        let map = ctx.call.with_untracked(|c| {
+            let c = c.as_ref()?;
+            ctx.with_cat(|cat| {
+                Some(MapMarks {
+                    sop: drill.sop.clone(),
+                    version: cat.get(&drill.sop)?.version.clone(),
+                    marks: map_marks::of_drill(cat, &drill, &session, c),
+                })
+            })
+        });
         let (score, review) = self.app.with_cat(|cat| {
             (
                 session.score(cat, &drill, played),
@@ -235,6 +249,7 @@ impl TrainCtx {
             score,
             review,
             played,
+            map,
         }));
         self.app.dom.focus_soon(Hook::Score.selector());
     }

@@ -2,10 +2,10 @@
 //! directory, so no SOP text is in the wasm and a new SOP needs no rebuild
 //! of the app. Run by `cargo xtask` after each build:
 //!
-//!     cargo run -p pandu-engine --features authoring --example data -- sops dist
+//!     cargo run -p pandu-engine --features authoring,map --example data -- sops dist
 //!
 //! - `katalog.json` and `katalog/<id>.<hash>.json`: the catalogue's index and
-//!   one body per SOP (`authoring::catalogue_files`);
+//!   one body per SOP and its map, `katalog/<id>.<hash>.svg` (`authoring::catalogue_files`);
 //! - `terbitan.txt`: the deployment's list of published SOPs, empty;
 //! - `drills.json`: the training drills with their expected paths, fetched
 //!   when training mode opens.

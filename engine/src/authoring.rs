@@ -255,6 +255,8 @@ pub fn load_dir(dir: &Path) -> Loaded {
 /// index (`katalog.json`) and one body per SOP, `katalog/<id>.<hash>.json`,
 /// named by its content so a browser may keep it for ever and a new version
 /// never meets an old copy. `search` gives each SOP the finder's prepared words.
+/// With feature `map`, each SOP's map is drawn beside its body
+/// (`katalog/<id>.<hash>.svg`, the body's name).
 pub fn catalogue_files(catalog: &Catalog) -> (String, Vec<(String, String)>) {
     use sha2::Digest;
     let mut index = crate::library::Index::default();
@@ -272,8 +274,21 @@ pub fn catalogue_files(catalog: &Catalog) -> (String, Vec<(String, String)>) {
             },
             body: path.clone(),
             search: Some(Prepared::of(sop)),
+            map: None,
         });
-        files.push((path, text));
+        files.push((path.clone(), text));
+        // With the layout at hand, each version's map is drawn beside its
+        // body, so the widget never lays one out.
+        #[cfg(feature = "map")]
+        {
+            let map = format!("katalog/{}.{hash}.svg", file_safe(&sop.id));
+            let drawn = crate::map::svg(
+                &crate::map::layout(catalog, sop, &[]),
+                &crate::map::Marks::default(),
+            );
+            index.sops.last_mut().expect("just pushed").map = Some(map.clone());
+            files.push((map, drawn));
+        }
     }
     (index.to_json().to_text(), files)
 }

@@ -17,6 +17,7 @@ pub mod library;
 pub mod lint;
 #[cfg(feature = "map")]
 pub mod map;
+pub mod map_marks;
 pub mod model;
 pub mod queue;
 pub mod saved;

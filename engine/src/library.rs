@@ -33,6 +33,8 @@ pub struct IndexEntry {
     pub body: String,
     /// The finder's words for this SOP (`search`), prepared by the build.
     pub search: Option<Prepared>,
+    /// Its map as SVG (`map_marks`), drawn by the build; relative to the index.
+    pub map: Option<String>,
 }
 
 /// `katalog.json`.
@@ -47,6 +49,7 @@ impl ToJson for IndexEntry {
         o.put("sop", &self.head);
         o.put("body", &self.body);
         o.put_some("search", &self.search);
+        o.put_some("map", &self.map);
         o.done()
     }
 }
@@ -54,13 +57,14 @@ impl ToJson for IndexEntry {
 impl FromJson for IndexEntry {
     fn from_json(j: &Json) -> Result<Self, String> {
         let o = Obj::of(j)?;
-        if let Some(k) = o.unknown(&["sop", "body", "search"]) {
+        if let Some(k) = o.unknown(&["sop", "body", "search", "map"]) {
             return Err(format!("kunci `{k}` tidak dikenal"));
         }
         Ok(IndexEntry {
             head: o.req("sop")?,
             body: o.req("body")?,
             search: o.opt("search")?,
+            map: o.opt("map")?,
         })
     }
 }
@@ -213,6 +217,8 @@ pub struct Library {
     bodies: Vec<Body>,
     /// The finder's prepared words, by catalogue position, as the build wrote them.
     search: Vec<Option<Prepared>>,
+    /// Each SOP's drawn map, by catalogue position; a published SOP has none.
+    maps: Vec<Option<String>>,
 }
 
 impl Library {
@@ -222,6 +228,7 @@ impl Library {
         for e in index.sops {
             lib.bodies.push(Body::At(e.body));
             lib.search.push(e.search);
+            lib.maps.push(e.map);
             lib.catalog.sops.push(Sop {
                 start: None,
                 steps: Vec::new(),
@@ -236,6 +243,7 @@ impl Library {
         Library {
             bodies: vec![Body::Loaded; catalog.sops.len()],
             search: vec![None; catalog.sops.len()],
+            maps: vec![None; catalog.sops.len()],
             catalog,
         }
     }
@@ -386,6 +394,7 @@ impl Library {
                 let old = std::mem::replace(&mut self.catalog.sops[i], sop);
                 self.bodies[i] = Body::Loaded;
                 self.search[i] = None;
+                self.maps[i] = None;
                 Published::Replaced {
                     id: old.id,
                     old: old.version,
@@ -398,12 +407,23 @@ impl Library {
                 self.catalog.sops.push(sop);
                 self.bodies.push(Body::Loaded);
                 self.search.push(None);
+                self.maps.push(None);
                 Published::Added {
                     id,
                     source: source.to_string(),
                 }
             }
         }
+    }
+
+    /// Where the drawn map of SOP `id` at `version` is (relative to the
+    /// index): none for a published SOP, which the build did not draw, nor
+    /// for a version the catalogue no longer has.
+    pub fn map_of(&self, id: &str, version: &str) -> Option<&str> {
+        let i = self.position(id)?;
+        (self.catalog.sops[i].version == version)
+            .then(|| self.maps[i].as_deref())
+            .flatten()
     }
 
     fn position(&self, id: &str) -> Option<usize> {

@@ -60,16 +60,7 @@ pub struct Map {
     pub height: f64,
 }
 
-/// What to mark on a drawn map.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Marks {
-    /// The step the call is at.
-    pub here: Option<String>,
-    /// Steps of a path to highlight (a scenario's, the expected one of a drill).
-    pub path: BTreeSet<String>,
-    /// Steps a trainee took, beside the expected path.
-    pub taken: BTreeSet<String>,
-}
+pub use crate::map_marks::Marks;
 
 impl Map {
     pub fn node(&self, id: &str) -> Option<&Node> {
@@ -320,10 +311,16 @@ fn place(nodes: &mut [Node], edges: &[Edge]) {
     }
 }
 
-/// The map as SVG. Boxes carry `data-step` (the widget marks the step a call
-/// is at by that), classes by kind and state; nothing is styled inline, so
-/// the app's Content-Security-Policy needs no exception.
+/// The map as SVG, with `marks` (`map_marks::mark`). Boxes carry
+/// `data-step`, arrows `data-from` and `data-to`, classes by kind and state;
+/// nothing is styled inline, so the app's Content-Security-Policy needs no
+/// exception.
 pub fn svg(map: &Map, marks: &Marks) -> String {
+    crate::map_marks::mark(&drawn(map), marks)
+}
+
+// The map without marks: what the build writes for the widget.
+fn drawn(map: &Map) -> String {
     let mut out = String::new();
     let arrow = format!("pandu-map-arrow-{}", safe(&map.sop));
     let _ = write!(
@@ -338,15 +335,7 @@ pub fn svg(map: &Map, marks: &Marks) -> String {
             continue;
         };
         let (x1, y1, x2, y2) = ends(a, b);
-        let on_path = marks.path.contains(&e.from) && marks.path.contains(&e.to);
-        let taken = marks.taken.contains(&e.from) && marks.taken.contains(&e.to);
         let mut class = String::from("pandu-map__edge");
-        if on_path {
-            class.push_str(" pandu-map__edge--path");
-        }
-        if taken {
-            class.push_str(" pandu-map__edge--taken");
-        }
         if b.y <= a.y {
             class.push_str(" pandu-map__edge--back");
         }
@@ -369,13 +358,7 @@ pub fn svg(map: &Map, marks: &Marks) -> String {
     }
     for n in &map.nodes {
         let mut class = format!("pandu-map__node pandu-map__node--{}", n.kind);
-        for (on, name) in [
-            (n.unreachable, "unreachable"),
-            (n.dead_end, "dead-end"),
-            (marks.path.contains(&n.id), "path"),
-            (marks.taken.contains(&n.id), "taken"),
-            (marks.here.as_deref() == Some(n.id.as_str()), "here"),
-        ] {
+        for (on, name) in [(n.unreachable, "unreachable"), (n.dead_end, "dead-end")] {
             if on {
                 let _ = write!(class, " pandu-map__node--{name}");
             }

@@ -403,4 +403,3 @@ fn where_serde_json_differs_from_json_parse_on_purpose() {
     assert!(serde_json::from_str::<Value>(&nest(127)).is_ok());
     assert!(serde_json::from_str::<Value>(&nest(128)).is_err());
 }
-

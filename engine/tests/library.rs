@@ -45,10 +45,14 @@ fn the_build_writes_what_the_widget_reads_bodies_named_by_content() {
     assert_eq!(lib.catalog().sops.len(), cat.sops.len());
     assert!(lib.catalog().sops.iter().all(|s| s.steps.is_empty()));
     for (path, text) in &files {
-        assert!(
-            path.starts_with("katalog/") && path.ends_with(".json"),
-            "{path}"
-        );
+        assert!(path.starts_with("katalog/"), "{path}");
+        if let Some(body) = path.strip_suffix(".svg") {
+            // A map, drawn beside its body and named after it.
+            assert!(files.contains_key(&format!("{body}.json")), "{path}");
+            assert!(text.starts_with("<svg ") && text.contains(r#"class="pandu-map__node"#));
+            continue;
+        }
+        assert!(path.ends_with(".json"), "{path}");
         // The same SOP writes the same name; another version another name.
         let sop: pandu_engine::Sop = from_text(text).unwrap();
         let mut newer = sop.clone();
@@ -300,4 +304,38 @@ fn before_publishing_the_bodies_of_the_built_in_sops_it_includes_are_named() {
             cat.get("transfer-elektrinet").unwrap().version
         )
     );
+}
+
+#[test]
+fn each_built_in_version_has_its_map_and_a_published_one_has_none() {
+    let cat = seeds();
+    let (mut lib, files) = built(&cat);
+    for sop in &cat.sops {
+        let map = lib.map_of(&sop.id, &sop.version).unwrap();
+        assert!(
+            files[map].contains(&format!(r#"data-sop="{}""#, sop.id)),
+            "{map}"
+        );
+        assert_eq!(
+            lib.map_of(&sop.id, "0.0.1"),
+            None,
+            "another version has no map"
+        );
+    }
+    fetch_for(&mut lib, &files, "transfer-elektrinet");
+    let old = lib.catalog().get("transfer-elektrinet").unwrap().clone();
+    let mut newer = old.clone();
+    newer.version = format!("{}.1", old.version);
+    assert!(matches!(
+        lib.publish("baru.json", newer.clone()),
+        Published::Replaced { .. }
+    ));
+    assert_eq!(lib.map_of("transfer-elektrinet", &newer.version), None);
+    assert_eq!(lib.map_of("transfer-elektrinet", &old.version), None);
+    assert!(lib
+        .map_of(
+            "kontak-email-hp",
+            &cat.get("kontak-email-hp").unwrap().version
+        )
+        .is_some());
 }

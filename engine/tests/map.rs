@@ -165,3 +165,100 @@ fn marks_show_where_the_call_is_and_the_paths() {
         .iter()
         .any(|s| matches!(s.kind, StepKind::Transfer { .. })));
 }
+
+mod marks_of_a_call {
+    use pandu_engine::authoring::{drills, load_dir};
+    use pandu_engine::flow::{Call, Input};
+    use pandu_engine::map_marks::{of_call, of_drill};
+    use pandu_engine::training::{Drill, Session};
+    use std::path::Path;
+
+    fn drill_of(sop: &str) -> (pandu_engine::model::Catalog, Drill) {
+        let loaded = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../sops"));
+        let drill = drills(&loaded)
+            .unwrap()
+            .into_iter()
+            .find(|d| d.sop == sop)
+            .unwrap();
+        (loaded.catalog(), drill)
+    }
+
+    fn start(cat: &pandu_engine::model::Catalog, drill: &Drill) -> Call {
+        let day = pandu_engine::dates::parse_iso(&drill.now[..10]).unwrap();
+        Call::start(cat, &drill.sop, drill.caller.clone(), "uji", day).unwrap()
+    }
+
+    fn answer(cat: &pandu_engine::model::Catalog, call: &mut Call, input: Input) {
+        call.tick_all(cat);
+        call.answer(cat, input).unwrap();
+    }
+
+    #[test]
+    fn inside_a_sub_flow_the_call_is_on_the_included_sops_map() {
+        let (cat, drill) = drill_of("transfer-elektrinet");
+        let mut call = start(&cat, &drill);
+        let (sop, marks) = of_call(&call);
+        assert_eq!(sop, "transfer-elektrinet");
+        assert_eq!(marks.here.as_deref(), Some("tanya-produk"));
+        assert!(marks.taken.is_empty(), "nothing done yet: {marks:?}");
+        // Into 001 (contact details) through the include, two answers there.
+        for e in drill.expected.iter().take(4) {
+            answer(&cat, &mut call, e.input());
+        }
+        let (sop, marks) = of_call(&call);
+        assert_eq!(sop, "kontak-email-hp");
+        assert_eq!(marks.here.as_deref(), Some("minta-email"));
+        assert_eq!(
+            marks.taken,
+            ["cek-pengecualian", "tanya-pemilik"]
+                .map(String::from)
+                .into()
+        );
+    }
+
+    #[test]
+    fn a_drill_review_marks_the_expected_path_beside_the_trainees() {
+        let (cat, drill) = drill_of("transfer-elektrinet");
+        let mut call = start(&cat, &drill);
+        let mut session = Session::new(&drill, chrono::NaiveDateTime::default());
+        let mut play = |call: &mut Call, input: Input| {
+            call.tick_all(&cat);
+            let before = call.clone();
+            let result = call.answer(&cat, input.clone()).map(|_| ());
+            session.record(&before, &input, &result);
+        };
+        // ICONNET first; its form sent empty (refused); back, and ELEKTRINET.
+        play(&mut call, Input::Choose("iconnet".into()));
+        play(&mut call, Input::Submit(Default::default()));
+        assert_eq!(call.at.step, "data-iconnet");
+        call.back(&cat).unwrap();
+        play(&mut call, Input::Choose("elektrinet".into()));
+        let marks = of_drill(&cat, &drill, &session, &call);
+        assert_eq!(marks.here, None);
+        assert_eq!(
+            marks.taken,
+            ["tanya-produk", "data-iconnet", "data-elektrinet"]
+                .map(String::from)
+                .into(),
+            "the detour stepped back from is the trainee's too"
+        );
+        assert_eq!(
+            marks.path,
+            [
+                "tanya-produk",
+                "data-elektrinet",
+                "kontak-elektrinet",
+                "sambung-elektrinet",
+                "transfer-elektrinet",
+                "catat-elektrinet"
+            ]
+            .map(String::from)
+            .into(),
+            "with the include step the call passes through on its own"
+        );
+        assert!(
+            !marks.path.contains("minta-email"),
+            "steps of the included SOP are on its own map"
+        );
+    }
+}

@@ -73,6 +73,31 @@ impl Dom {
         );
     }
 
+    /// Scroll the box of `scope` by its own scrollbars (never the page's)
+    /// so that the element `target` names inside it is in its middle, after
+    /// the current render: an SOP map opens on the step the call is at.
+    pub fn center_soon(self, scope: Hook, target: &'static str) {
+        set_timeout(
+            move || {
+                let Some(area) = self.find(scope.selector()) else {
+                    return;
+                };
+                let Ok(Some(el)) = area.query_selector(target) else {
+                    return;
+                };
+                let (a, e) = (
+                    area.get_bounding_client_rect(),
+                    el.get_bounding_client_rect(),
+                );
+                let dx = e.left() - a.left() - (a.width() - e.width()) / 2.0;
+                let dy = e.top() - a.top() - (a.height() - e.height()) / 2.0;
+                area.set_scroll_left(area.scroll_left() + dx as i32);
+                area.set_scroll_top(area.scroll_top() + dy as i32);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
     /// Like `focus_soon`, unless the focus is somewhere else on the page: a
     /// widget that starts up next to a host's form (or another widget) does
     /// not take the focus from under the person typing there.

@@ -104,6 +104,11 @@ pub fn pointer_down() {
     POINTER.set(true);
 }
 
+/// Whether the `<details>` a `toggle` event came from is open now.
+pub fn is_open(ev: &web_sys::Event) -> bool {
+    target_el(ev).is_some_and(|el| el.has_attribute("open"))
+}
+
 /// The root heard a key: the next focus change is the keyboard's (Tab).
 pub fn key_down() {
     POINTER.set(false);

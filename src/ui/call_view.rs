@@ -5,12 +5,14 @@ use crate::ui::earlier_topics::EarlierTopics;
 use crate::ui::notice_panel::NoticePanel;
 use crate::ui::progress_bar::ProgressBar;
 use crate::ui::reused_note::ReusedNote;
+use crate::ui::sop_map::{MapMarks, SopMap};
 use crate::ui::status_badge::StatusBadge;
 use crate::ui::step_view::StepView;
 use crate::ui::use_dom;
 use leptos::either::Either;
 use leptos::prelude::*;
 use pandu_engine::dates;
+use pandu_engine::map_marks;
 use pandu_engine::search::{self, Status};
 
 /// The running call: which SOP, how far, the path so far, the current step and the call's controls.
@@ -65,6 +67,20 @@ pub fn CallView() -> impl IntoView {
         }
     };
 
+    // Where the call is, on the map of the SOP of its step.
+    let here = Signal::derive(move || {
+        ctx.rev.track();
+        ctx.call.with_untracked(|c| {
+            let (sop, marks) = map_marks::of_call(c.as_ref()?);
+            let version = ctx.with_cat(|cat| cat.get(&sop).map(|s| s.version.clone()))?;
+            Some(MapMarks {
+                sop,
+                version,
+                marks,
+            })
+        })
+    });
+
     let fresh = std::cell::Cell::new(false);
     view! {
         <section
@@ -94,6 +110,11 @@ pub fn CallView() -> impl IntoView {
                 }
             }}
             <CallNav />
+            <SopMap
+                what=here
+                title="Peta SOP"
+                legend="Kotak bergaris merah: langkah sekarang. Kotak kuning: langkah yang sudah dilalui."
+            />
             // Below the step on purpose: in a narrow side panel the step the
             // CSO is reading stays near the top.
             <Breadcrumbs />

@@ -42,6 +42,7 @@ mod script_lines;
 mod share_button;
 mod sop_finder;
 mod sop_item;
+mod sop_map;
 mod status_badge;
 mod step_view;
 mod storage_status;
@@ -62,6 +63,7 @@ pub use app::{App, Inbox};
 pub use call_view::CallView;
 pub use caller_header::CallerHeader;
 pub use root::Root;
+pub use sop_map::MapMarks;
 
 /// This widget's DOM scope, for its element ids (`dom.id("caller-name")`):
 /// unique per widget, so two widgets on a page never share one.

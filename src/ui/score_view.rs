@@ -1,6 +1,7 @@
 use crate::actions::Action;
 use crate::hooks::Hook;
 use crate::trainer::use_train;
+use crate::ui::sop_map::SopMap;
 use crate::ui::use_dom;
 use leptos::prelude::*;
 
@@ -28,6 +29,7 @@ pub fn ScoreView() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let map = Signal::stored(f.map);
             let rows = f
                 .review
                 .into_iter()
@@ -79,6 +81,12 @@ pub fn ScoreView() -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
+                    <SopMap
+                        what=map
+                        title="Peta SOP: jalur Anda dan jalur yang diharapkan"
+                        legend="Garis biru tebal: jalur yang diharapkan. Kotak kuning: langkah yang Anda lalui. Kotak kuning bergaris biru: Anda mengikuti SOP di langkah itu."
+                        open=true
+                    />
                     <div class="pandu-score__actions">
                         <button type="button" class="pandu-btn" data-testid="export-csv" data-act=Action::ExportCsv.act()>"Unduh CSV"</button>
                         <button type="button" class="pandu-btn" data-testid="export-json" data-act=Action::ExportJson.act()>"Unduh JSON"</button>

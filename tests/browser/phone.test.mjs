@@ -182,7 +182,10 @@ test('the service worker keeps the manifest and the icons, and registers after t
       if (names.length !== 1) return false;
       return (await (await caches.open(names[0])).keys()).map((r) => new URL(r.url).pathname);
     }), 'the offline cache is written', { timeout: 15_000 });
-    for (const f of ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png']) {
+    // The SOP maps too: "Peta SOP" opens offline.
+    const maps = readdirSync(join(DIST, 'katalog')).filter((f) => f.endsWith('.svg')).map((f) => `/katalog/${f}`);
+    assert.ok(maps.length >= 5, `a map per SOP in dist/katalog: ${maps}`);
+    for (const f of ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png', ...maps]) {
       assert.ok(cached.includes(f), `${f} cached: ${cached.join(' ')}`);
     }
     // The worker's install fetches the whole build again: not while the page itself loads.

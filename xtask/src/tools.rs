@@ -160,7 +160,7 @@ impl Tools {
         Ok(ok)
     }
 
-    /// The catalogue (`katalog.json`, one body per SOP) and the drills of
+    /// The catalogue (`katalog.json`, one body and one map per SOP) and the drills of
     /// the SOP directory `sops`, written into `dist` by the engine's `data` example.
     pub fn write_data(&self, sops: &Path, dist: &Path) -> Result<bool> {
         run::status(
@@ -171,7 +171,7 @@ impl Tools {
                     "-p",
                     "pandu-engine",
                     "--features",
-                    "authoring",
+                    "authoring,map",
                     "--example",
                     "data",
                     "--",
