@@ -63,8 +63,11 @@ fn write(dir: &Path, out: &Path) -> Result<String, String> {
          # terhadap berkas ini. Baris kosong dan baris berawalan # dilewati.\n",
     )?;
     Ok(format!(
-        "{} SOP dan {} latihan ditulis ke {}",
-        bodies.len(),
+        "{} SOP (isi dan peta) dan {} latihan ditulis ke {}",
+        bodies
+            .iter()
+            .filter(|(path, _)| path.ends_with(".json"))
+            .count(),
         all.len(),
         out.display()
     ))

@@ -5,7 +5,7 @@ use crate::ui::earlier_topics::EarlierTopics;
 use crate::ui::notice_panel::NoticePanel;
 use crate::ui::progress_bar::ProgressBar;
 use crate::ui::reused_note::ReusedNote;
-use crate::ui::sop_map::{MapMarks, SopMap};
+use crate::ui::sop_map::{MapMarks, Marked, SopMap};
 use crate::ui::status_badge::StatusBadge;
 use crate::ui::step_view::StepView;
 use crate::ui::use_dom;
@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use pandu_engine::dates;
 use pandu_engine::map_marks;
 use pandu_engine::search::{self, Status};
+use std::rc::Rc;
 
 /// The running call: which SOP, how far, the path so far, the current step and the call's controls.
 #[component]
@@ -68,7 +69,7 @@ pub fn CallView() -> impl IntoView {
     };
 
     // Where the call is, on the map of the SOP of its step.
-    let here = Signal::derive(move || {
+    let here: Marked = Rc::new(move || {
         ctx.rev.track();
         ctx.call.with_untracked(|c| {
             let (sop, marks) = map_marks::of_call(c.as_ref()?);

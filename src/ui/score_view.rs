@@ -1,9 +1,10 @@
 use crate::actions::Action;
 use crate::hooks::Hook;
 use crate::trainer::use_train;
-use crate::ui::sop_map::SopMap;
+use crate::ui::sop_map::{Marked, SopMap};
 use crate::ui::use_dom;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// A drill's result: the score, what counted, the seed clauses missed, the trainee's path beside the expected one, and the exports.
 #[component]
@@ -29,7 +30,8 @@ pub fn ScoreView() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let map = Signal::stored(f.map);
+            let map = f.map;
+            let map: Marked = Rc::new(move || map.clone());
             let rows = f
                 .review
                 .into_iter()

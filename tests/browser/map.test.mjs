@@ -49,7 +49,8 @@ test('"Peta SOP" from a call: the step marked where the call is, following it in
     const toggle = page.locator('[data-testid="sop-map-toggle"]');
     assert.equal(await toggle.textContent(), 'Peta SOP');
     // Closed until asked for: nothing fetched, nothing drawn.
-    assert.equal(await page.locator('[data-testid="sop-map-drawing"]').count(), 0);
+    assert.equal(await page.locator('[data-testid="sop-map-drawing"] svg').count(), 0);
+    assert.equal(await page.locator('[data-testid="sop-map-drawing"]').isVisible(), false);
 
     await walkItems(page, sc, sc.walk.slice(0, 1));
     await toggle.click();
