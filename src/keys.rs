@@ -113,7 +113,8 @@ pub enum StepShape {
 /// Where the widget stands when a shortcut arrives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Situation {
-    /// A confirmation (restart, leave, wipe) is open.
+    /// A confirmation (restart, leave, wipe) or the finder for another
+    /// topic is open: Esc closes it, and no other shortcut acts.
     pub confirming: bool,
     /// The running call's step; `None` when no call runs.
     pub step: Option<StepShape>,

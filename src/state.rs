@@ -714,6 +714,10 @@ impl CallCtx {
 
     /// Close the open confirmation and put the focus back on its button.
     pub fn cancel(&self) {
+        if self.pending.get_untracked().is_none() && self.picking.get_untracked() {
+            self.close_topics();
+            return;
+        }
         if let Some(p) = self.pending.get_untracked() {
             self.pending.set(None);
             let back = match p {

@@ -540,7 +540,7 @@ fn key(ui: Ui, k: &Pressed) -> bool {
         return false;
     };
     let now = Situation {
-        confirming: ctx.pending.get_untracked().is_some(),
+        confirming: ctx.pending.get_untracked().is_some() || ctx.picking.get_untracked(),
         step: ctx.step_shape(),
         repeat: k.repeat,
     };

@@ -118,6 +118,14 @@ test('two topics for one caller: header kept, 001 not asked twice, both tickets,
     await page.click('[data-testid="topic-cancel"]');
     assert.equal(await page.locator('[data-testid="topic-picker"]').count(), 0);
     assert.deepEqual(await readTickets(page), first);
+    // Esc closes it too, from the search box, with the focus back on "Selesai".
+    await page.click('[data-testid="next-topic"]');
+    await page.locator('[data-testid="topic-picker"] [data-testid="sop-search"]').waitFor();
+    await page.fill('[data-testid="topic-picker"] [data-testid="sop-search"]', 'internet');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="topic-picker"]').waitFor({ state: 'detached' });
+    await eventually(async () => (await focused(page)) === 'finish', 'the focus on Selesai');
+    assert.deepEqual(await readTickets(page), first);
 
     const steps = [];
     await walkItems(page, sc, sc.walk.slice(topic, topic + 1), { first: topic });
