@@ -36,6 +36,9 @@ test('a whole call runs under the strict CSP with no violation', { timeout: 60_0
     await walkScenario(page, sc);
     const tickets = await readTickets(page);
     assert.equal(tickets.apkt?.['Tipe Keluhan'], 'Informasi');
+    // The SOP map too: a fetched SVG put in the page, classes only, no inline style.
+    await page.click('[data-testid="sop-map-toggle"]');
+    await page.locator('[data-testid="sop-map-drawing"] svg .pandu-map__node--here').waitFor();
     await assertNoPageErrors(page, errors);
 
     // Control: the policy really is enforced, so the clean run above means something.

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { assertAxeClean, assertNoPageErrors, launchBrowser, openApp } from './lib.mjs';
+import { assertAxeClean, assertNoHorizontalScroll, assertNoPageErrors, launchBrowser, openApp } from './lib.mjs';
 import { findScenario, openSop, setCaller, walkItems } from './pandu-walk.mjs';
 
 const ELEKTRINET = 'Pelanggan ELEKTRINET disambungkan ke CC PLN ICONPLUS 1500071';
@@ -79,6 +79,7 @@ test('"Peta SOP" from a call: the step marked where the call is, following it in
     await mapAt(page, 'transfer-elektrinet', 'sambung-elektrinet');
     assert.deepEqual((await mapMarks(page)).taken, ['data-elektrinet', 'kontak-elektrinet', 'tanya-produk']);
     await assertAxeClean(page, 'a call with its map open');
+    await assertNoHorizontalScroll(page, 'a call with its map open');
 
     // Closed again, the step is as it was and the call goes on.
     await toggle.click();
