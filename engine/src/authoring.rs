@@ -106,8 +106,9 @@ fn line_of(text: &str, e: &SopError) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// Whether `line` assigns `key` (`key =` after a start, space, `{` or `,`).
-fn key_at(line: &str, key: &str) -> bool {
+/// Whether a TOML `line` assigns `key` (`key =` after a start, space, `{`
+/// or `,`): where a lint message points, here and in the studio's editor.
+pub fn key_at(line: &str, key: &str) -> bool {
     line.match_indices(key).any(|(i, _)| {
         let before_ok = line[..i]
             .chars()

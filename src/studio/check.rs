@@ -160,7 +160,7 @@ pub fn lint_line(text: &str, step: Option<&str>, message: &str) -> Option<usize>
             (from..to).find(|&i| {
                 Some(i) != own
                     && !is_comment(lines[i])
-                    && (lines[i].contains(&quoted(w)) || sets_key(lines[i], w))
+                    && (lines[i].contains(&quoted(w)) || authoring::key_at(lines[i], w))
             })
         })
         .or(own)
@@ -178,7 +178,7 @@ pub fn step_line(text: &str, step: &str) -> Option<usize> {
             in_step = t.starts_with("[[step]]");
             continue;
         }
-        if in_step && sets_key(t, "id") {
+        if in_step && authoring::key_at(t, "id") {
             if t.split('=')
                 .nth(1)
                 .is_some_and(|v| v.split('#').next().unwrap_or_default().trim() == want)
@@ -193,17 +193,6 @@ pub fn step_line(text: &str, step: &str) -> Option<usize> {
 
 fn is_comment(line: &str) -> bool {
     line.trim_start().starts_with('#')
-}
-
-/// Whether `line` sets `key` (`key =` at its start, or inside an inline table).
-fn sets_key(line: &str, key: &str) -> bool {
-    line.match_indices(key).any(|(i, _)| {
-        let before_ok = line[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| matches!(c, ' ' | '\t' | '{' | ','));
-        before_ok && line[i + key.len()..].trim_start().starts_with('=')
-    })
 }
 
 /// Where line `line` (1-based) of `text` starts and ends, in UTF-16 code
