@@ -4,7 +4,7 @@
 //! - `state`: the typed contexts and every transition of a call.
 //! - `shift`: storage status, unfinished calls, shift history, e-voucher queue.
 //! - `store`: what is kept in the browser's storage, under which key.
-//! - `trainer`: training mode: drills, the simulated date, scores.
+//! - `trainer` (feature `training`, `latihan.html`'s bundle): training mode: drills, the simulated date, scores.
 //! - `keys`: the keyboard shortcuts and what they do, as pure functions.
 //! - `actions`: what a button's `data-act` means, parsed and written by one type.
 //! - `hooks`: what the runtime looks up in the widget's DOM (`data-hook`), and element ids.
@@ -27,5 +27,6 @@ pub mod state;
 pub mod store;
 #[cfg(feature = "studio")]
 pub mod studio;
+#[cfg(feature = "training")]
 pub mod trainer;
 pub mod ui;

@@ -4,7 +4,11 @@
 //! (`pandu_engine::training`). Training calls are never saved, never go into
 //! the shift history or the e-voucher queue, and the simulated date lives
 //! only here: leaving training mode clears it.
+//!
+//! Feature `training`: compiled into training's own bundle (`latihan.html`,
+//! bin `latihan`), never into the live one a CSO loads for calls.
 
+use crate::actions::Action;
 use crate::browser;
 use crate::hooks::Hook;
 use crate::host::HostCtx;
@@ -109,6 +113,24 @@ impl TrainCtx {
                 }
             }
         });
+    }
+
+    /// What a training button asks (`actions::Action`'s training actions;
+    /// others are not training's).
+    pub fn act(&self, ctx: CallCtx, action: Action) {
+        match action {
+            Action::Training(on) => self.set_mode(ctx, on),
+            Action::Drill(name) => self.start(ctx, &name),
+            Action::DrillQuit => self.quit(ctx),
+            Action::ExportCsv | Action::ExportJson => {
+                if let Err(e) = self.export(action == Action::ExportJson) {
+                    self.hint
+                        .set(Some(format!("Berkas tidak dapat dibuat: {e}")));
+                }
+            }
+            Action::ClearDate => self.set_date(None),
+            _ => {}
+        }
     }
 
     /// Switch between live calls and training. A live call running is set

@@ -6,13 +6,8 @@
 use crate::hooks::{self, Hook};
 use leptos::html::Main;
 use leptos::prelude::*;
-use std::cell::Cell;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
-
-thread_local! {
-    static WIDGETS: Cell<u32> = const { Cell::new(0) };
-}
 
 /// One widget's DOM scope: its `<main>` root and its id prefix.
 #[derive(Clone, Copy)]
@@ -25,10 +20,7 @@ pub struct Dom {
 impl Dom {
     /// A new widget: the next number in the page, a root not mounted yet.
     pub fn new() -> Dom {
-        let n = WIDGETS.with(|w| {
-            w.set(w.get() + 1);
-            w.get()
-        });
+        let n = super::page_count("__panduWidgets");
         Dom {
             root: NodeRef::new(),
             n,
@@ -43,6 +35,21 @@ impl Dom {
     /// An element id of this widget: `pandu-caller-name`, `pandu2-caller-name`.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", hooks::id_prefix(self.n))
+    }
+
+    /// Tell the page around a mounted widget, by a `pandu-mode` event that
+    /// bubbles from the root, which mode the user asked for (`"latihan"`,
+    /// `"live"`): `pandu-embed.js` mounts the other bundle in its place.
+    pub fn ask_mode(&self, mode: &str) -> Result<(), String> {
+        let root = self.root_el().ok_or("widget belum tampil")?;
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_detail(&mode.into());
+        let event = web_sys::CustomEvent::new_with_event_init_dict("pandu-mode", &init)
+            .map_err(|_| "peristiwa tidak dapat dibuat".to_string())?;
+        root.dispatch_event(&event)
+            .map(|_| ())
+            .map_err(|_| "peristiwa tidak terkirim".to_string())
     }
 
     // `None` before the first render and after the widget is gone (a timer

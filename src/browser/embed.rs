@@ -4,7 +4,6 @@
 
 use js_sys::{Function, Reflect};
 use pandu_engine::json::{self, FromJson, ToJson};
-use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The element types `Pandu.mount` takes, for `mount.rs`'s signatures.
@@ -112,10 +111,6 @@ pub fn prop(object: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-thread_local! {
-    static SLOTS: Cell<u32> = const { Cell::new(0) };
-}
-
 /// Which widget of the page a mount element holds, for what Pandu keeps per
 /// widget (the tab's running call): `#` and the element's `id`, else `@` and
 /// a number written on the element, so that mounting on it again, or the
@@ -128,10 +123,7 @@ pub fn mount_slot(element: &Element) -> String {
     if let Some(slot) = element.get_attribute("data-pandu-slot") {
         return slot;
     }
-    let n = SLOTS.with(|s| {
-        s.set(s.get() + 1);
-        s.get()
-    });
+    let n = super::page_count("__panduSlots");
     let slot = format!("@{n}");
     let _ = element.set_attribute("data-pandu-slot", &slot);
     slot

@@ -64,6 +64,27 @@ pub fn auto_mount() -> bool {
         .is_some_and(|v| v == "app")
 }
 
+/// The next number of a page-wide count (`name` on `globalThis`): the live
+/// and the training bundle can both be on one page (`pandu-embed.js`), and
+/// their widgets must not share element ids or slots. Counts from 1; a page
+/// without a global object counts in this module alone.
+pub(crate) fn page_count(name: &str) -> u32 {
+    thread_local! {
+        static OWN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let global = js_sys::global();
+    let key = JsValue::from_str(name);
+    let n = Reflect::get(&global, &key)
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map_or_else(|| OWN.with(|o| o.get()), |v| v as u32)
+        + 1;
+    if Reflect::set(&global, &key, &JsValue::from(n)).is_err() {
+        OWN.with(|o| o.set(n));
+    }
+    n
+}
+
 fn call_method0(target: &JsValue, name: &str) -> Option<JsValue> {
     Reflect::get(target, &name.into())
         .ok()?

@@ -71,6 +71,20 @@ async fn read_response(request: js_sys::Promise) -> Result<Option<String>, Strin
     ))
 }
 
+/// The training page (`latihan.html`, training's own bundle) beside this
+/// page, with this page's parameters (the simulated date, `embed`, `origins`)
+/// and `mode=latihan`. The live bundle goes there: it has no training.
+pub fn open_training_page() -> Result<(), String> {
+    let location = web_sys::window()
+        .ok_or("tidak ada jendela browser")?
+        .location();
+    let here = location.href().map_err(|e| super::js_text(&e))?;
+    let url = web_sys::Url::new_with_base("latihan.html", &here).map_err(|e| super::js_text(&e))?;
+    url.set_search(&location.search().unwrap_or_default());
+    url.search_params().set("mode", "latihan");
+    location.assign(&url.href()).map_err(|e| super::js_text(&e))
+}
+
 /// The drills of `sops/*.drills.toml` with their expected paths, which the
 /// build writes next to `index.html`: fetched when training mode opens, so
 /// they are not in the wasm every CSO downloads at each start.

@@ -10,21 +10,20 @@ use crate::screen::Ending;
 use crate::shift::{Settings, ShiftCtx};
 use crate::state::{AppCtx, CallCtx, CopyCtx, FinderCtx, HeaderCtx, Pending};
 use crate::store;
+#[cfg(feature = "training")]
 use crate::trainer::TrainCtx;
 use crate::ui::call_view::CallView;
 use crate::ui::caller_header::CallerHeader;
-use crate::ui::caller_line::CallerLine;
-use crate::ui::drill_list::DrillList;
 use crate::ui::history_panel::HistoryPanel;
 use crate::ui::host_status::HostStatus;
 use crate::ui::key_help::KeyHelp;
 use crate::ui::quarantine_notice::QuarantineNotice;
 use crate::ui::resume_list::ResumeList;
-use crate::ui::score_view::ScoreView;
 use crate::ui::share_button;
 use crate::ui::sop_finder::SopFinder;
 use crate::ui::storage_status::StorageStatus;
-use crate::ui::training_bar::TrainingBar;
+#[cfg(feature = "training")]
+use crate::ui::training_screen::TrainingScreen;
 use crate::ui::training_toggle::TrainingToggle;
 use crate::ui::update_notice::{self, UpdateNotice};
 use crate::ui::voucher_queue::VoucherQueue;
@@ -49,7 +48,12 @@ struct Ui {
     ctx: CallCtx,
     finder: FinderCtx,
     header: HeaderCtx,
+    #[cfg(feature = "training")]
     train: TrainCtx,
+    // The live bundle has no training: it sends the user to the training
+    // page, or asks the host page's `pandu-embed.js` (a mounted widget).
+    #[cfg(not(feature = "training"))]
+    mounted: bool,
 }
 
 /// The whole widget: restores what was saved, talks to the host console, listens to every click and keystroke at its own root (never the page's), and shows the caller header and either the start screen or the call.
@@ -74,17 +78,20 @@ pub fn App(
     let ctx = CallCtx::new(app, shift);
     let framed = matches!(config.sink, Sink::Parent);
     let context = config.context.clone();
-    let (training, sim_date, assets) = (
-        config.training,
-        config.sim_date.clone(),
-        config.assets.clone(),
-    );
+    let training = config.training;
+    #[cfg(feature = "training")]
+    let (sim_date, assets) = (config.sim_date.clone(), config.assets.clone());
+    #[cfg(not(feature = "training"))]
+    let mounted = config.slot.is_some();
     let host = HostCtx::new(config, pack);
     let ui = Ui {
         ctx,
         finder: FinderCtx::new(),
         header: HeaderCtx::new(),
+        #[cfg(feature = "training")]
         train: TrainCtx::new(app, host, assets, training, sim_date.as_deref()),
+        #[cfg(not(feature = "training"))]
+        mounted,
     };
     provide_context(app);
     provide_context(shift);
@@ -92,6 +99,7 @@ pub fn App(
     provide_context(host);
     provide_context(ui.finder);
     provide_context(ui.header);
+    #[cfg(feature = "training")]
     provide_context(ui.train);
 
     // A reload (or a crash) of this tab brings this widget's own call back;
@@ -167,16 +175,8 @@ pub fn App(
             finder.error.set(None);
         }
     });
-    let train = ui.train;
-    // Which screen: (training, a drill chosen, its score shown, a call running).
-    let screen = Memo::new(move |_| {
-        (
-            app.training.get(),
-            train.active.with(Option::is_some),
-            train.finished.with(Option::is_some),
-            running.get(),
-        )
-    });
+    // Which screen: training (`None`), or live calls with or without a call running.
+    let screen = Memo::new(move |_| (!app.training.get()).then(|| running.get()));
     let ready = RwSignal::new(false);
     // Effects run after the first render, i.e. once the finder is in the DOM.
     Effect::new(move |_| {
@@ -188,6 +188,11 @@ pub fn App(
             // reload brought a call back: its step has the focus then).
             if !resumed {
                 dom.focus_soon_if_free(Hook::Search);
+            }
+            // Asked for training (`?mode=latihan`, the mount option `mode`)
+            // of the live bundle: training is a bundle of its own.
+            if training && !cfg!(feature = "training") {
+                training_action(ui, Action::Training(true));
             }
         }
     });
@@ -229,7 +234,7 @@ pub fn App(
             <UpdateNotice />
             {move || match screen.get() {
                 // Live calls: saved, kept in the history and the queue.
-                (false, _, _, true) => {
+                Some(true) => {
                     view! {
                         <StorageStatus />
                         <QuarantineNotice />
@@ -238,7 +243,7 @@ pub fn App(
                     }
                         .into_any()
                 }
-                (false, _, _, false) => {
+                Some(false) => {
                     view! {
                         <StorageStatus />
                         <QuarantineNotice />
@@ -252,22 +257,7 @@ pub fn App(
                     }
                         .into_any()
                 }
-                // Training: the drills, a drill being played, its score.
-                (true, false, _, _) => view! { <TrainingBar /> <DrillList /> }.into_any(),
-                (true, true, true, _) => view! { <TrainingBar /> <ScoreView /> }.into_any(),
-                (true, true, false, call) => {
-                    view! {
-                        <TrainingBar />
-                        <CallerLine />
-                        <CallerHeader />
-                        {if call {
-                            view! { <CallView /> }.into_any()
-                        } else {
-                            view! { <SopFinder /> }.into_any()
-                        }}
-                    }
-                        .into_any()
-                }
+                None => training_screen(),
             }}
             <KeyHelp />
         </main>
@@ -301,11 +291,12 @@ fn click(ui: Ui, acted: Option<Acted>) {
         // The closing lines first, when the call has some; then the end.
         Action::Finish => {
             if ctx.wind_up() == Ending::End {
+                #[cfg(feature = "training")]
                 if ctx.app.training.get_untracked() {
                     ui.train.finish(ctx);
-                } else {
-                    ctx.finish(true);
+                    return;
                 }
+                ctx.finish(true);
             }
         }
         Action::NextTopic => {
@@ -330,17 +321,49 @@ fn click(ui: Ui, acted: Option<Acted>) {
         Action::SendPjSite => ctx.shift.send_to_pj_site(),
         // Ticks follow the checkbox's `change`, which a click on its label also fires.
         Action::Tick(_) => {}
-        Action::Training(on) => ui.train.set_mode(ctx, on),
-        Action::Drill(name) => ui.train.start(ctx, &name),
-        Action::DrillQuit => ui.train.quit(ctx),
-        Action::ExportCsv | Action::ExportJson => {
-            if let Err(e) = ui.train.export(action == Action::ExportJson) {
-                ui.train
-                    .hint
-                    .set(Some(format!("Berkas tidak dapat dibuat: {e}")));
-            }
-        }
-        Action::ClearDate => ui.train.set_date(None),
+        Action::Training(_)
+        | Action::Drill(_)
+        | Action::DrillQuit
+        | Action::ExportCsv
+        | Action::ExportJson
+        | Action::ClearDate => training_action(ui, action),
+    }
+}
+
+// The training screens: the drills, a drill being played, its score.
+#[cfg(feature = "training")]
+fn training_screen() -> AnyView {
+    view! { <TrainingScreen /> }.into_any()
+}
+
+// The live bundle never shows training (its `app.training` stays false).
+#[cfg(not(feature = "training"))]
+fn training_screen() -> AnyView {
+    ().into_any()
+}
+
+#[cfg(feature = "training")]
+fn training_action(ui: Ui, action: Action) {
+    ui.train.act(ui.ctx, action);
+}
+
+// Only the way into training reaches the live bundle: it leaves for the
+// training bundle (the page, or the host's `pandu-embed.js`), and says so
+// if it cannot.
+#[cfg(not(feature = "training"))]
+fn training_action(ui: Ui, action: Action) {
+    if action != Action::Training(true) {
+        return;
+    }
+    let went = if ui.mounted {
+        ui.ctx.app.dom.ask_mode("latihan")
+    } else {
+        browser::net::open_training_page()
+    };
+    if let Err(e) = went {
+        ui.finder.error.set(Some(format!(
+            "Mode latihan tidak dapat dibuka: {e}. Muat ulang halaman (F5) atau laporkan kepada Team Leader."
+        )));
     }
 }
 
@@ -354,9 +377,11 @@ fn open_sop(ui: Ui, id: &str) {
         ui.ctx.app,
         id,
         move || {
+            #[cfg(feature = "training")]
             if ui.ctx.app.training.get_untracked() {
-                ui.train.pick(ui.ctx, &sop)
-            } else if ui.ctx.picking.get_untracked() {
+                return ui.train.pick(ui.ctx, &sop);
+            }
+            if ui.ctx.picking.get_untracked() {
                 ui.ctx.next_topic(&sop)
             } else {
                 ui.ctx.start(&sop)
@@ -443,6 +468,7 @@ fn change(ui: Ui, acted: Option<Acted>, edited: Option<Edited>) {
             ctx.edit_caller(move |c| c.honorific = h);
         }
         // A date box gives `YYYY-MM-DD`, or nothing when cleared.
+        #[cfg(feature = "training")]
         Some(Typed::SimulatedDate) => ui.train.set_date(pandu_engine::dates::parse_iso(&ed.value)),
         _ => {}
     }

@@ -12,6 +12,7 @@ mod breadcrumbs;
 mod call_nav;
 mod call_view;
 mod caller_header;
+#[cfg(feature = "training")]
 mod caller_line;
 mod caller_number;
 mod collect_form;
@@ -20,6 +21,7 @@ mod confirm_bar;
 mod copy_button;
 mod copy_manual;
 mod copy_status;
+#[cfg(feature = "training")]
 mod drill_list;
 mod earlier_topics;
 mod escalate_card;
@@ -37,6 +39,7 @@ mod quarantine_notice;
 mod resume_list;
 mod reused_note;
 mod root;
+#[cfg(feature = "training")]
 mod score_view;
 mod script_lines;
 mod share_button;
@@ -51,7 +54,10 @@ mod ticket_row;
 mod todo_lines;
 mod topic_picker;
 mod tpl;
+#[cfg(feature = "training")]
 mod training_bar;
+#[cfg(feature = "training")]
+mod training_screen;
 mod training_toggle;
 mod transfer_card;
 mod update_notice;

@@ -5,6 +5,8 @@
 //                fresh browser context per run, alternating, at 1x and 4x CPU throttling;
 //   steps        step transitions from real keys (CDP Input.dispatchKeyEvent): keydown →
 //                the new step in the DOM ("app work") → the next paint;
+//   repeat       time to ready on a second visit in the same context (HTTP cache and the
+//                service worker warm), widget vs reference, alternating;
 //   memory       JS heap and wasm linear memory after load and after 500 transitions;
 //   search       the widget with 1,000 SOPs: bundle growth, time to ready, keydown → the
 //                finder's list updated → painted, per keystroke;
@@ -45,22 +47,26 @@ const RUNS = count('PANDU_BENCH_RUNS', '15');
 const STEPS = count('PANDU_BENCH_STEPS', '200');
 const MEMORY_STEPS = count('PANDU_BENCH_MEMORY_STEPS', '500');
 const LIGHTHOUSE = env('PANDU_BENCH_LIGHTHOUSE', '1') !== '0';
-/** For quick tries: only these sections (comma-separated: sizes,ready,steps,memory,search,lighthouse). */
+/** For quick tries: only these sections (comma-separated: sizes,ready,repeat,steps,memory,search,lighthouse). */
 const ONLY = env('PANDU_BENCH_ONLY', '').split(',').filter(Boolean);
 const TIMEOUT_MS = 60_000;
 
 const KB = 1024;
 const MB = 1024 * 1024;
+// The budgets of "Performance, round two" (BENCHMARKS.md says why each number).
 const BUDGET = {
-  firstLoadGzip: 100 * KB,
-  readyRatio: 1.3,
-  stepPaintP95: 33,
+  firstLoadGzip: 190 * KB,
+  firstLoadStretch: 150 * KB,
+  readyRatio: 1.5,
+  repeatRatio: 1.2,
   stepWorkP95: 2,
   memoryGrowth: MB,
   searchP95: 3,
-  readyRatio1000: 1.5,
+  readyRatio1000: 1.1,
   lighthouse: 100,
 };
+/** The pages of the bundles a live call must not load, beside the widget's index.html. */
+const SIDE_PAGES = { training: 'latihan.html', studio: 'studio.html' };
 
 /** The walk (sops/niaga-pln-mobile.toml): two say steps (Enter), two asks (digits), a form. */
 const WALK_SOP_QUERY = 'tambah daya';
@@ -79,9 +85,9 @@ const log = (...args) => console.log('bench:', ...args);
 
 // ------------------------------------------------------------------ sizes
 
-function sizesOf(dir) {
-  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const files = firstLoadFiles(html, (name) => fs.readFileSync(path.join(dir, name), 'utf8')).map((f) => {
+function sizesOf(dir, page = 'index.html') {
+  const html = fs.readFileSync(path.join(dir, page), 'utf8');
+  const files = firstLoadFiles(html, (name) => fs.readFileSync(path.join(dir, name), 'utf8'), page).map((f) => {
     const raw = fs.readFileSync(path.join(dir, f.name));
     return { ...f, raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
   });
@@ -545,6 +551,11 @@ async function main() {
     widget: sizesOf(DIST.widget),
     reference: sizesOf(DIST.reference),
     widget1000: sizesOf(DIST.widget1000),
+    sides: Object.fromEntries(
+      Object.entries(SIDE_PAGES)
+        .filter(([, page]) => fs.existsSync(path.join(DIST.widget, page)))
+        .map(([name, page]) => [name, sizesOf(DIST.widget, page)]),
+    ),
   }));
 
   const servers = {};
@@ -578,6 +589,42 @@ async function main() {
         cpu1x: Object.fromEntries(Object.entries(samples[1]).map(([k, v]) => [k, stat(v)])),
         cpu4x: Object.fromEntries(Object.entries(samples[4]).map(([k, v]) => [k, stat(v)])),
         fetchedBeforeReady: fetched,
+        errors,
+      };
+    });
+
+    // A repeat visit, as a CSO meets Pandu at every shift after the first: the same
+    // browser context (HTTP cache, and the widget's service worker once it is active)
+    // opens the page a second time. Widget and reference alternate as above.
+    await section('repeat', results, async () => {
+      const samples = { widget: [], reference: [] };
+      const errors = [];
+      for (let r = 0; r < RUNS; r += 1) {
+        for (const name of rotate(Object.keys(samples), r)) {
+          const p = await open(browser, servers[name].url);
+          try {
+            await within(
+              p.page.evaluate(() =>
+                'serviceWorker' in navigator && navigator.serviceWorker.getRegistration().then((reg) => reg && navigator.serviceWorker.ready.then(() => true)),
+              ),
+              `${name}: the service worker`,
+            );
+            await p.page.goto(servers[name].url, { waitUntil: 'commit', timeout: TIMEOUT_MS });
+            const answer = await within(
+              p.cdp.send('Runtime.evaluate', { expression: 'window.__benchReady', awaitPromise: true, returnByValue: true }),
+              `${name}: the pandu-ready mark of the repeat visit`,
+            );
+            if (typeof answer.result?.value !== 'number') throw new Error(`${name}: no pandu-ready mark on the repeat visit`);
+            samples[name].push(answer.result.value);
+            errors.push(...p.errors.map((e) => `${name}: ${e}`));
+          } finally {
+            await p.close();
+          }
+        }
+      }
+      log(`repeat visit: ${Object.entries(samples).map(([n, xs]) => `${n} ${ms(median(xs))}`).join(', ')}`);
+      return {
+        ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, { ...summary(v), samples: v }])),
         errors,
       };
     });
@@ -716,11 +763,27 @@ function budgetRows(r) {
   sizeRow('first load', 'firstLoad');
   rows.push(
     row(
-      'first-load transfer, all five SOPs, gzip',
-      S ? bytes(S.widget.firstLoad.gzip) : err(r.sizes),
+      'live first load, all five SOPs, gzip',
+      S ? `${bytes(S.widget.firstLoad.gzip)} (stretch ${bytes(BUDGET.firstLoadStretch)}: ${S.widget.firstLoad.gzip <= BUDGET.firstLoadStretch ? 'met' : 'not met'})` : err(r.sizes),
       S ? bytes(S.reference.firstLoad.gzip) : '',
       `≤ ${bytes(BUDGET.firstLoadGzip)}`,
       S ? S.widget.firstLoad.gzip <= BUDGET.firstLoadGzip : null,
+    ),
+  );
+  // Training and the studio: reported, and none of their files in the live load (as
+  // computed from the page, nor as the browser fetched it before ready).
+  const sides = Object.entries(S?.sides ?? {});
+  const sideDirs = Object.values(SIDE_PAGES).map((page) => page.replace(/\.html$/, '/'));
+  const liveSeen = [...(S?.widget.files.map((f) => f.name) ?? []), ...(r.ready?.fetchedBeforeReady?.widget ?? []).map((p) => p.replace(/^\//, ''))];
+  const leaked = liveSeen.filter((n) => Object.values(SIDE_PAGES).includes(n) || sideDirs.some((d) => n.startsWith(d)));
+  rows.push(
+    row(
+      'training / studio first load, gzip',
+      S ? sides.map(([name, x]) => `${name} ${bytes(x.firstLoad.gzip)}`).join(', ') || 'not built' : err(r.sizes),
+      '',
+      'not in the live load',
+      S && sides.length === Object.keys(SIDE_PAGES).length ? leaked.length === 0 : null,
+      leaked.length ? `in the live load: ${[...new Set(leaked)].join(', ')}` : '',
     ),
   );
 
@@ -740,8 +803,20 @@ function budgetRows(r) {
     );
   }
 
+  const V = r.repeat?.error ? null : r.repeat;
+  const repeatLimit = V?.reference?.median != null ? BUDGET.repeatRatio * V.reference.median : null;
+  rows.push(
+    row(
+      `time to ready, repeat visit (cache and service worker warm), median / p90`,
+      V ? `${medP(V.widget, 'p90')} (${(V.widget.median / V.reference.median).toFixed(2)}x ref)` : err(r.repeat),
+      V ? medP(V.reference, 'p90') : '',
+      repeatLimit != null ? `median ≤ ${BUDGET.repeatRatio} x ref = ${ms(repeatLimit)}` : `median ≤ ${BUDGET.repeatRatio} x ref`,
+      V && repeatLimit != null ? V.widget.median <= repeatLimit : null,
+    ),
+  );
+
   const T = r.steps?.error ? null : r.steps;
-  rows.push(row(`step transition, input → painted, median / p95 (${T?.transitions ?? STEPS} steps)`, T ? medP(T.paint) : err(r.steps), '', `p95 ≤ ${BUDGET.stepPaintP95} ms`, T ? T.paint.p95 <= BUDGET.stepPaintP95 : null));
+  rows.push(row(`step transition, input → painted, median / p95 (${T?.transitions ?? STEPS} steps)`, T ? medP(T.paint) : err(r.steps), '', '', null));
   rows.push(row('  app work: input → DOM updated, median / p95', T ? medP(T.work) : err(r.steps), '', `p95 ≤ ${BUDGET.stepWorkP95} ms`, T ? T.work.p95 <= BUDGET.stepWorkP95 : null));
 
   const M = r.memory?.error ? null : r.memory;
@@ -826,7 +901,7 @@ function notes(r) {
       }
     }
   }
-  const errors = [...(r.ready?.errors ?? []), ...(r.steps?.errors ?? []), ...(r.memory?.errors ?? []), ...(r.search?.errors ?? [])];
+  const errors = [...(r.ready?.errors ?? []), ...(r.repeat?.errors ?? []), ...(r.steps?.errors ?? []), ...(r.memory?.errors ?? []), ...(r.search?.errors ?? [])];
   if (errors.length) out.push(`page errors: ${[...new Set(errors)].slice(0, 5).join(' | ')}`);
   if (r.search?.unchangedList?.length) {
     if (r.search.listAfterHandled) out.push(`${r.search.listAfterHandled} keystroke(s) changed the list after the app's input handlers had returned (asynchronous update?)`);

@@ -66,6 +66,8 @@ function walk(dir, base = dir, out = []) {
 export async function serve(root, { compress = true } = {}) {
   const files = new Map();
   for (const name of walk(root)) {
+    // The build's own compressed copies (xtask/js/compress.mjs): this server compresses itself.
+    if (/\.(gz|br)$/.test(name)) continue;
     const raw = fs.readFileSync(path.join(root, name));
     const type = TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
     const compressible = compress && !/^image\/(png|x-icon)$/.test(type) && raw.length > 0;

@@ -64,8 +64,8 @@ function local(ref) {
  * `readText(name)` returns a file's text. Returns [{ name, kind }], kind one of
  * html, loader, js, wasm, css.
  */
-export function firstLoadFiles(html, readText) {
-  const files = [{ name: 'index.html', kind: 'html' }];
+export function firstLoadFiles(html, readText, page = 'index.html') {
+  const files = [{ name: page, kind: 'html' }];
   const add = (name, kind) => {
     if (name && !files.some((f) => f.name === name)) files.push({ name, kind });
   };

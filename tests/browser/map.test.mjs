@@ -95,7 +95,7 @@ test('"Peta SOP" from a call: the step marked where the call is, following it in
 test('the training review draws the trainee\'s path beside the expected one', { timeout: 90_000 }, async () => {
   const browser = await launchBrowser();
   try {
-    const { page, errors, close } = await openApp(browser, { path: '/?mode=latihan', ready: false });
+    const { page, errors, close } = await openApp(browser, { path: '/latihan.html', ready: false });
     const drill = page.locator('[data-testid="drill"]').filter({ hasText: 'ELEKTRINET dengan SID' }).first();
     await drill.click();
     await page.fill('[data-testid="sop-search"]', 'internet mati');

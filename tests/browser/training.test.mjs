@@ -1,4 +1,6 @@
-// Training mode as a trainer and a trainee use it: `?mode=latihan`, a drill played through the
+// Training mode as a trainer and a trainee use it: its own bundle (`latihan.html`, which the
+// live page's `?mode=latihan` and its toggle open, and which `pandu-embed.js` mounts for a
+// console), a drill played through the
 // real UI (a wrong SOP first, a wrong choice, a refused form, a must-say line skipped) to its
 // score and review, the exports, the simulated date of an ended SOP (shown, and gone in live
 // mode), and the `training-result` event a training portal receives.
@@ -11,7 +13,8 @@ import { join } from 'node:path';
 import { parse } from 'smol-toml';
 
 import {
-  assertAxeClean, assertNoHorizontalScroll, assertNoPageErrors, launchBrowser, openApp, smallTargets, storedData,
+  NAVIGATION_NOISE, assertAxeClean, assertNoHorizontalScroll, assertNoPageErrors, eventually, launchBrowser, openApp,
+  smallTargets, storedData,
 } from './lib.mjs';
 import { SOPS_DIR, endCall, walkScenario } from './pandu-walk.mjs';
 
@@ -56,7 +59,7 @@ test('a trainee plays a drill through the real UI to its score and review; nothi
   const line = (step) => kevin.walk.find((w) => w.at === step).says;
   const browser = await launchBrowser();
   try {
-    const { page, errors, close } = await openApp(browser, { path: '/?mode=latihan', ready: false });
+    const { page, errors, close } = await openApp(browser, { path: '/latihan.html', ready: false });
     await page.locator('[data-testid="drills"]').waitFor();
     assert.equal(await page.locator('[data-testid="drill"]').count(), drills.length);
     assert.ok(drills.length >= 15);
@@ -178,7 +181,7 @@ test('an ended SOP is practised on a simulated date, always shown, never in live
   assert.ok(drill, 'a 000 drill inside the window');
   const browser = await launchBrowser();
   try {
-    const { page, errors, close } = await openApp(browser, { path: '/?mode=latihan', ready: false });
+    const { page, errors, close } = await openApp(browser, { path: '/latihan.html', ready: false });
     await page.click(`[data-testid="drill"][data-arg="${drill.name}"]`);
     // The drill's day, since SOP 000 ended in 2021.
     const day = drill.now.slice(0, 10);
@@ -244,7 +247,7 @@ test('every drill, played as its walk says, scores 100% with every review row ri
   const browser = await launchBrowser();
   try {
     for (const [i, drill] of drills.entries()) {
-      const { page, errors, close } = await openApp(browser, { path: '/?mode=latihan', ready: false });
+      const { page, errors, close } = await openApp(browser, { path: '/latihan.html', ready: false });
       try {
         await page.locator('[data-testid="drill"]').first().waitFor();
         if (i === 0) await assertAxeClean(page, 'the list of drills');
@@ -274,7 +277,7 @@ test('at 320 px the training screens fit, with large enough targets, and pass ax
   const browser = await launchBrowser();
   try {
     const { page, errors, close } = await openApp(browser, {
-      path: '/?mode=latihan&tanggal=2021-03-05',
+      path: '/latihan.html?tanggal=2021-03-05',
       ready: false,
       context: { viewport: { width: 320, height: 800 } },
     });
@@ -301,6 +304,96 @@ test('at 320 px the training screens fit, with large enough targets, and pass ax
     }
     await assertNoPageErrors(page, errors);
     await close();
+  } finally {
+    await browser.close();
+  }
+});
+
+/** The paths of a page's responses under training's or the studio's bundle. */
+const sideFiles = (responses) =>
+  responses.map((r) => new URL(r.url).pathname).filter((p) => /^\/(latihan|studio)(\/|\.html)/.test(p));
+
+test('a live page loads nothing of training, and its toggle and ?mode=latihan open training as its own page', { timeout: 90_000 }, async () => {
+  const browser = await launchBrowser();
+  try {
+    // The live bundle's own preloads, cut off when `?mode=latihan` leaves for training's page.
+    const ignore = [...NAVIGATION_NOISE, /^request failed: \S+\/pandu-[0-9a-f]+(_bg\.wasm|\.js) net::ERR_ABORTED$/];
+    const { page, errors, responses, close } = await openApp(browser, { path: '/', ignore });
+    assert.deepEqual(sideFiles(responses), [], 'a live start fetches nothing of training or the studio');
+    await page.click('[data-testid="training-on"]');
+    await page.waitForURL(/\/latihan\.html\?mode=latihan$/);
+    await page.locator('[data-testid="drills"]').waitFor();
+    const training = sideFiles(responses);
+    assert.ok(training.some((p) => /^\/latihan\/latihan-[0-9a-f]+_bg\.wasm$/.test(p)), `training's wasm: ${training}`);
+    assert.ok(training.some((p) => /^\/latihan\/latihan-[0-9a-f]+\.css$/.test(p)), `training's styles: ${training}`);
+    // An old link to the live page with `?mode=latihan`: training's page, its parameters kept.
+    await page.goto(new URL('/?mode=latihan&tanggal=2021-03-05', page.url()).href);
+    await page.waitForURL(/\/latihan\.html\?mode=latihan&tanggal=2021-03-05$/);
+    await page.locator('[data-testid="drills"]').waitFor();
+    assert.match(await page.textContent('[data-testid="sim-date-banner"]'), /05-03-2021/);
+    await assertNoPageErrors(page, errors);
+    await close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a console mounting Pandu gets training in the same panel, and its handle follows', { timeout: 90_000 }, async () => {
+  const browser = await launchBrowser();
+  try {
+    const { page, errors, responses, close } = await openApp(browser, { path: '/demo/mount.html' });
+    const panel = page.locator('[data-testid="mount-panel"]');
+    await panel.locator('[data-testid="sop-search"]').waitFor();
+    assert.deepEqual(sideFiles(responses), [], 'the live widget alone');
+    await panel.locator('[data-testid="training-on"]').click();
+    await panel.locator('[data-testid="drills"]').waitFor();
+    assert.equal(await page.locator('[data-testid="app"]').count(), 1, 'one widget in the panel');
+    // Training's styles came with its bundle.
+    assert.equal(await page.locator('link[data-pandu-training-style]').count(), 1);
+    assert.equal(await panel.locator('.pandu-train').evaluate((e) => getComputedStyle(e).borderTopColor), 'rgb(53, 53, 122)');
+    // The same handle takes the training widget out, and a new mount is live again.
+    await page.click('[data-testid="demo-toggle"]');
+    await eventually(async () => (await page.locator('[data-testid="app"]').count()) === 0, 'the panel is empty');
+    await page.click('[data-testid="demo-toggle"]');
+    await panel.locator('[data-testid="sop-search"]').waitFor();
+    assert.equal(await panel.locator('[data-testid="drills"]').count(), 0);
+    await assertNoPageErrors(page, errors);
+    await close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('training opened once online opens again offline; never opened, offline says so instead of looping', { timeout: 90_000 }, async () => {
+  const browser = await launchBrowser();
+  try {
+    const { context, page, errors, close } = await openApp(browser, { path: '/latihan.html', ready: false });
+    await page.locator('[data-testid="drills"]').waitFor();
+    await eventually(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the service worker controls the page', { timeout: 15_000 });
+    // Opened under the worker, training's page and bundle are kept.
+    await page.reload();
+    await page.locator('[data-testid="drills"]').waitFor();
+    await eventually(() => page.evaluate(async () => {
+      const names = await caches.keys();
+      const kept = names.length === 1 ? (await (await caches.open(names[0])).keys()).map((r) => new URL(r.url).pathname) : [];
+      return kept.includes('/latihan.html') && kept.some((p) => /^\/latihan\/latihan-[0-9a-f]+_bg\.wasm$/.test(p));
+    }), 'training kept for offline use', { timeout: 15_000 });
+    await context.setOffline(true);
+    await page.goto(new URL('/?mode=latihan', page.url()).href);
+    await page.waitForURL(/\/latihan\.html\?mode=latihan$/);
+    await page.locator('[data-testid="drill"]').first().waitFor();
+    await context.setOffline(false);
+    await assertNoPageErrors(page, errors);
+    await close();
+
+    // A phone that only ever opened the live page.
+    const live = await openApp(browser, { path: '/' });
+    await eventually(() => live.page.evaluate(async () => Boolean(navigator.serviceWorker.controller) && (await caches.keys()).length === 1), 'the live page is kept', { timeout: 15_000 });
+    await live.context.setOffline(true);
+    const shown = await live.page.goto(new URL('/latihan.html', live.page.url()).href);
+    assert.equal(shown.status(), 503);
+    assert.match(await live.page.textContent('body'), /belum pernah dibuka dengan koneksi/);
+    await live.close();
   } finally {
     await browser.close();
   }

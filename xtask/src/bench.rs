@@ -148,9 +148,11 @@ fn build_all(root: &Path, tools: &Tools, reference_dist: &Path, dist_1000: &Path
             .env("CARGO_TARGET_DIR", root.join(TARGET_REFERENCE))
             .env_remove("NO_COLOR"),
     )?;
-    if ok {
+    // The same loader (out of the page) and the same minified glue as the widget.
+    let ok = ok && {
         loader(reference_dist)?;
-    }
+        tools.minify_glue(reference_dist, "index.html")?
+    };
     step.finish(ok);
     if !ok {
         return Err("the reference's trunk build failed (see above)".into());
@@ -199,9 +201,10 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The loader out of `index.html`, as `Tools::trunk_build` does for `dist/`.
+/// The loader out of `index.html`, as `Tools::trunk_build` does for `dist/`
+/// (without the way to training's page: the counter has none).
 fn loader(dist: &Path) -> Result<()> {
-    if let Some(name) = crate::loader::externalize(dist)? {
+    if let Some(name) = crate::loader::externalize_page(dist, "index.html", "/")? {
         println!(
             "xtask: moved trunk's inline loader to {}/{name}",
             dist.display()

@@ -15,8 +15,37 @@ const CLOSE: &str = "</script>";
 
 /// Rewrite `dist/index.html` so that it has no inline script; returns the
 /// loader file's name, or `None` if there was no inline loader (already done).
+/// The widget's loader also sends `?mode=latihan` to training's page before
+/// the live wasm starts (`for_training`).
 pub fn externalize(dist: &Path) -> Result<Option<String>, String> {
-    externalize_page(dist, "index.html", "/")
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let Some((new_html, name, script)) = split_at(&html, "/") else {
+        return Ok(None);
+    };
+    let script = for_training(&script, crate::bundle::TRAINING.page);
+    std::fs::write(dist.join(&name), script)
+        .map_err(|e| format!("cannot write {}/{name}: {e}", dist.display()))?;
+    std::fs::write(&index, new_html)
+        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    Ok(Some(name))
+}
+
+/// The loader, with the way to training first: on `?mode=latihan` the page
+/// is replaced by `page` with the same query, and the live wasm is never
+/// instantiated. The module's `import` lines stay at its top, as they must.
+fn for_training(script: &str, page: &str) -> String {
+    let (imports, rest): (Vec<&str>, Vec<&str>) =
+        script.lines().partition(|l| l.starts_with("import "));
+    format!(
+        "{}\n// Training is a bundle of its own (`{page}`): the live one does not start for it.\n\
+         if (new URLSearchParams(location.search).get('mode') === 'latihan') {{\n  \
+         location.replace(new URL('{page}' + location.search + location.hash, location.href));\n\
+         }} else {{\n{}\n}}\n",
+        imports.join("\n"),
+        rest.join("\n").trim(),
+    )
 }
 
 /// The same for another page of a build (the studio's `studio.html`): the
@@ -83,6 +112,20 @@ mod tests {
             format!("<head>\n<script type=\"module\" src=\"/{name}\"></script>\n<link rel=\"x\"></head>")
         );
         assert!(split(&page).is_none(), "nothing inline is left");
+    }
+
+    #[test]
+    fn the_widgets_loader_sends_training_to_its_page_before_starting() {
+        let script = "import init, * as bindings from '/p.js';\nconst wasm = await init({ module_or_path: '/p_bg.wasm' });\nwindow.wasmBindings = bindings;\n";
+        assert_eq!(
+            for_training(script, "latihan.html"),
+            "import init, * as bindings from '/p.js';\n\
+             // Training is a bundle of its own (`latihan.html`): the live one does not start for it.\n\
+             if (new URLSearchParams(location.search).get('mode') === 'latihan') {\n  \
+             location.replace(new URL('latihan.html' + location.search + location.hash, location.href));\n\
+             } else {\n\
+             const wasm = await init({ module_or_path: '/p_bg.wasm' });\nwindow.wasmBindings = bindings;\n}\n"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! Std only, on purpose: this crate is compiled on every CI run, before anything else.
 
 mod bench;
+mod bundle;
 mod loader;
 mod offline;
 mod run;
@@ -239,6 +240,23 @@ fn test(root: &Path) -> Result<ExitCode> {
     ]))?;
     step.finish(ok);
     check("cargo clippy", ok);
+
+    // The live bundle (`index.html`) builds without the default `training`
+    // feature: its code paths are linted too.
+    let mut step =
+        Step::start("cargo clippy -p pandu --no-default-features --all-targets -- -D warnings");
+    let ok = run::status(tools.command("cargo").args([
+        "clippy",
+        "-p",
+        "pandu",
+        "--no-default-features",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step.finish(ok);
+    check("cargo clippy (live bundle)", ok);
 
     let mut step = Step::start("cargo test --workspace --features pandu/studio --no-fail-fast");
     let mut cargo_test = tools.command("cargo");

@@ -5,6 +5,15 @@
 
 use std::path::Path;
 
+/// A side bundle's wasm-bindgen script, wasm, and the stylesheets it has
+/// that the widget's page does not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Side {
+    pub js: String,
+    pub wasm: String,
+    pub css: Vec<String>,
+}
+
 /// The files of one build that the two scripts refer to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Build {
@@ -13,6 +22,9 @@ pub struct Build {
     pub css: String,
     /// Everything the app needs at start, for the offline cache.
     pub files: Vec<String>,
+    /// Training's bundle (`dist/latihan/`), which `pandu-embed.js` loads
+    /// for `mode: "latihan"` only.
+    pub training: Option<Side>,
 }
 
 /// Read the names from `dist/` and write both scripts.
@@ -28,6 +40,10 @@ pub fn write(dist: &Path) -> Result<Build, String> {
         .map_err(|e| format!("cannot read dist/index.html: {e}"))?;
     let manifest = std::fs::read_to_string(dist.join(MANIFEST)).ok();
     let mut build = find(&names, &index, manifest.as_deref())?;
+    build.training = side_files(
+        &dist.join(crate::bundle::TRAINING.public_url.trim_matches('/')),
+        &names,
+    );
     // The catalogue: its index and every body, named by content, so a call
     // opens offline on any SOP of this build.
     if dist.join("katalog").is_dir() {
@@ -113,6 +129,32 @@ fn find(names: &[String], index: &str, manifest: Option<&str>) -> Result<Build, 
         wasm,
         css,
         files,
+        training: None,
+    })
+}
+
+/// A side bundle's files by name, if `dir` holds exactly one wasm and its
+/// script; `widget` are the names of the widget's own `dist/` files.
+fn side_files(dir: &Path, widget: &[String]) -> Option<Side> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok()?.file_name().to_str().map(String::from))
+        .collect();
+    names.sort();
+    let wasm: Vec<&String> = names.iter().filter(|n| n.ends_with("_bg.wasm")).collect();
+    let [wasm] = wasm.as_slice() else {
+        return None;
+    };
+    let js = format!("{}.js", wasm.trim_end_matches("_bg.wasm"));
+    let css = names
+        .iter()
+        .filter(|n| n.ends_with(".css") && !widget.contains(n))
+        .cloned()
+        .collect();
+    names.contains(&js).then(|| Side {
+        js,
+        wasm: (*wasm).clone(),
+        css,
     })
 }
 
@@ -159,6 +201,8 @@ const FILES = [
 ];
 // Kept, but the network first: they change without a new build.
 const FRESH = ['./terbitan.txt'];
+// A page of this build that was never opened online, asked for offline.
+const OFFLINE_PAGE = '<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Pandu · luring</title><p>Halaman ini belum pernah dibuka dengan koneksi, jadi belum tersimpan untuk dipakai tanpa koneksi. Sambungkan ke jaringan lalu muat ulang (F5). <a href="./">Kembali ke Pandu</a></p></html>';
 
 self.addEventListener('install', (event) => {{
   event.waitUntil(
@@ -180,17 +224,35 @@ self.addEventListener('activate', (event) => {{
 self.addEventListener('fetch', (event) => {{
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const href = request.url.split('?')[0];
+  const same = (f) => new URL(f, self.location).href === href;
   if (request.mode === 'navigate') {{
     // The network first, so a new build shows at once; the kept page offline.
+    // A page of its own bundle (training's latihan.html) is kept once opened
+    // online; never opened, it says so offline instead of falling back to the
+    // widget's page, whose `?mode=latihan` would send it back here.
+    const precached = FILES.some(same);
     event.respondWith(
-      fetch(request).catch(() =>
-        caches.open(VERSION).then((cache) => cache.match('./index.html')),
-      ),
+      fetch(request)
+        .then((response) => {{
+          if (response.ok && !precached) {{
+            const copy = response.clone();
+            caches.open(VERSION).then((cache) => cache.put(href, copy));
+          }}
+          return response;
+        }})
+        .catch(() =>
+          caches.open(VERSION).then(async (cache) => {{
+            if (precached) return cache.match(request, {{ ignoreSearch: true }});
+            const kept = await cache.match(href);
+            if (kept) return kept;
+            if (!href.endsWith('.html')) return cache.match('./index.html');
+            return new Response(OFFLINE_PAGE, {{ status: 503, headers: {{ 'Content-Type': 'text/html; charset=utf-8' }} }});
+          }}),
+        ),
     );
     return;
   }}
-  const href = request.url.split('?')[0];
-  const same = (f) => new URL(f, self.location).href === href;
   const own = FILES.some(same) && !FRESH.some(same);
   if (own) {{
     // This build's files never change under their name: the cache first.
@@ -224,24 +286,104 @@ self.addEventListener('fetch', (event) => {{
 
 fn embed_script(build: &Build) -> String {
     let Build { js, wasm, css, .. } = build;
+    let dir = crate::bundle::TRAINING.public_url.trim_matches('/');
+    let training = match &build.training {
+        Some(Side {
+            js: tjs,
+            wasm: twasm,
+            css: tcss,
+        }) => {
+            let styles: Vec<String> = tcss
+                .iter()
+                .map(|c| format!("style('{dir}/{c}', 'data-pandu-training-style');\n    "))
+                .collect();
+            format!(
+                "import(new URL('{dir}/{tjs}', base).href).then(async (m) => {{\n    \
+                 {}await m.default({{ module_or_path: new URL('{dir}/{twasm}', base) }});\n    \
+                 return m;\n  }})",
+                styles.concat()
+            )
+        }
+        None => "Promise.reject(new Error('build ini tanpa mode latihan'))".into(),
+    };
     format!(
         r#"// Pandu for host consoles (docs/EMBEDDING.md), written by `cargo xtask`
 // after each build. In the host page:
 //   import {{ Pandu }} from 'https://pandu.example/pandu-embed.js';
 //   const handle = Pandu.mount(panel, {{ origins: [location.origin], onEvent }});
 const base = new URL('./', import.meta.url);
-if (!document.querySelector('link[data-pandu-style]')) {{
-  const style = document.createElement('link');
-  style.rel = 'stylesheet';
-  style.href = new URL('{css}', base).href;
-  style.setAttribute('data-pandu-style', '');
-  document.head.append(style);
+// A stylesheet of Pandu's, once per page.
+const style = (href, mark) => {{
+  if (document.querySelector(`link[${{mark}}]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL(href, base).href;
+  link.setAttribute(mark, '');
+  document.head.append(link);
+}};
+style('{css}', 'data-pandu-style');
+const live = await import(new URL('{js}', base).href);
+await live.default({{ module_or_path: new URL('{wasm}', base) }});
+// Training (`mode: "latihan"`) is a bundle of its own, loaded on first use:
+// a live console never downloads it.
+let training;
+const trainingBundle = () =>
+  (training ??= {training}.catch((e) => {{
+    training = undefined;
+    throw e;
+  }}));
+const held = new WeakMap();
+const failed = (element, e) => {{
+  console.error('Pandu: mode latihan', e);
+  const p = document.createElement('p');
+  p.className = 'pandu-boot';
+  p.setAttribute('role', 'alert');
+  p.textContent = `Mode latihan tidak dapat dimuat (${{e?.message ?? e}}). Muat ulang halaman (F5) atau laporkan kepada pengelola pelatihan.`;
+  element.replaceChildren(p);
+}};
+// The handle stays the host's while the widget in the element changes
+// bundle (the live widget's "Mode latihan" asks by a `pandu-mode` event).
+function mount(element, options) {{
+  if (held.has(element)) throw new Error('Pandu.mount: elemen ini sudah berisi Pandu; panggil unmount dulu.');
+  const given = {{ assets: base.href, ...options }};
+  let inner = null;
+  let gone = false;
+  const waiting = [];
+  const start = (bundle, opts) => {{
+    if (gone) return;
+    inner = bundle.mount(element, opts);
+    for (const m of waiting.splice(0)) inner.send(m);
+  }};
+  const toTraining = (opts) => trainingBundle().then((t) => start(t, opts), (e) => gone || failed(element, e));
+  const onMode = (e) => {{
+    if (e.detail !== 'latihan' || gone) return;
+    // After the click that asked has finished in the live widget.
+    setTimeout(() => {{
+      inner?.unmount();
+      inner = null;
+      toTraining({{ ...given, mode: 'latihan' }});
+    }});
+  }};
+  if (given.mode === 'latihan') toTraining(given);
+  else start(live, given);
+  element.addEventListener('pandu-mode', onMode);
+  const handle = Object.freeze({{
+    send: (message) => void (inner ? inner.send(message) : waiting.push(message)),
+    unmount: () => {{
+      if (gone) return false;
+      gone = true;
+      element.removeEventListener('pandu-mode', onMode);
+      held.delete(element);
+      const was = inner;
+      inner = null;
+      return was ? was.unmount() : true;
+    }},
+  }});
+  held.set(element, handle);
+  return handle;
 }}
-const wasm = await import(new URL('{js}', base).href);
-await wasm.default({{ module_or_path: new URL('{wasm}', base) }});
-// `assets`: where Pandu's files are (the drills training mode fetches).
-const mount = (element, options) => wasm.mount(element, {{ assets: base.href, ...options }});
-export const Pandu = Object.freeze({{ mount, unmount: wasm.unmount, contract: 1 }});
+const unmount = (element) => held.get(element)?.unmount() ?? false;
+export const Pandu = Object.freeze({{ mount, unmount, contract: 1 }});
 window.Pandu = Pandu;
 window.dispatchEvent(new CustomEvent('pandu-ready'));
 "#
@@ -308,6 +450,46 @@ mod tests {
         let embed = embed_script(&b);
         assert!(embed.contains("await import(new URL('pandu-9f.js', base).href);"));
         assert!(embed.contains("module_or_path: new URL('pandu-9f_bg.wasm', base)"));
+        assert!(embed.contains("new Error('build ini tanpa mode latihan')"));
+        let with_training = Build {
+            training: Some(Side {
+                js: "latihan-3.js".into(),
+                wasm: "latihan-3_bg.wasm".into(),
+                css: vec!["latihan-4.css".into()],
+            }),
+            ..b.clone()
+        };
+        let embed = embed_script(&with_training);
+        assert!(embed.contains("style('latihan/latihan-4.css', 'data-pandu-training-style');"));
+        assert!(embed.contains("import(new URL('latihan/latihan-3.js', base).href)"));
+        assert!(embed.contains("module_or_path: new URL('latihan/latihan-3_bg.wasm', base)"));
+    }
+
+    #[test]
+    fn trainings_files_are_its_wasm_its_script_and_the_styles_the_widget_lacks() {
+        let dir = std::env::temp_dir().join(format!("pandu-xtask-side-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for n in [
+            "latihan-7.js",
+            "latihan-7_bg.wasm",
+            "pandu-1.css",
+            "latihan-2.css",
+            "pandu-loader-5.js",
+        ] {
+            std::fs::write(dir.join(n), n).unwrap();
+        }
+        assert_eq!(
+            side_files(&dir, &names(&["index.html", "pandu-1.css"])),
+            Some(Side {
+                js: "latihan-7.js".into(),
+                wasm: "latihan-7_bg.wasm".into(),
+                css: names(&["latihan-2.css"]),
+            })
+        );
+        std::fs::remove_file(dir.join("latihan-7.js")).unwrap();
+        assert_eq!(side_files(&dir, &[]), None, "a wasm without its script");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

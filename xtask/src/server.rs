@@ -318,6 +318,17 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
+/// Whether a compressed sibling exists and is not older than its file: a
+/// file edited after the build (a deployment's `terbitan.txt`, a published
+/// SOP) is sent as it now is, not as the build compressed it.
+fn fresh(sibling: &Path, file: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (modified(sibling), modified(file)) {
+        (Some(s), Some(f)) => s >= f,
+        _ => false,
+    }
+}
+
 fn respond(request: &Request, options: &ServerOptions) -> Response {
     if request.method != "GET" && request.method != "HEAD" {
         let mut response = Response::text(405, "Method Not Allowed");
@@ -334,7 +345,7 @@ fn respond(request: &Request, options: &ServerOptions) -> Response {
         sibling.push(".");
         sibling.push(suffix);
         let sibling = PathBuf::from(sibling);
-        if !sibling.is_file() {
+        if !fresh(&sibling, &path) {
             continue;
         }
         vary = true;
@@ -488,6 +499,39 @@ mod tests {
             addr,
             &format!("GET {path} HTTP/1.1\r\nHost: x\r\n{extra}Connection: close\r\n\r\n"),
         )
+    }
+
+    #[test]
+    fn a_file_edited_after_its_compressed_copy_is_sent_as_it_now_is() {
+        let dir = scratch("stale");
+        std::fs::write(dir.join("terbitan.json"), "[\"baru\"]").unwrap();
+        std::fs::write(dir.join("terbitan.json.gz"), b"the build's").unwrap();
+        let at = |name: &str, secs: u64| {
+            std::fs::File::options()
+                .write(true)
+                .open(dir.join(name))
+                .unwrap()
+                .set_modified(std::time::UNIX_EPOCH + Duration::from_secs(secs))
+                .unwrap();
+        };
+        at("terbitan.json.gz", 1_000);
+        at("terbitan.json", 2_000);
+        let server = Server::bind(ServerOptions::new(
+            dir.clone(),
+            (Ipv4Addr::LOCALHOST, 0).into(),
+        ))
+        .unwrap();
+        let addr = server.local_addr();
+        let running = server.spawn();
+        let edited = get(addr, "/terbitan.json", "Accept-Encoding: gzip\r\n");
+        assert!(!edited.contains("Content-Encoding"), "{edited}");
+        assert!(edited.ends_with("[\"baru\"]"));
+        // As built: the compressed copy is as new as its file.
+        at("terbitan.json.gz", 2_000);
+        let built = get(addr, "/terbitan.json", "Accept-Encoding: gzip\r\n");
+        assert!(built.contains("Content-Encoding: gzip\r\n"), "{built}");
+        assert!(built.ends_with("the build's"));
+        running.stop();
     }
 
     #[test]

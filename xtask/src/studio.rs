@@ -1,52 +1,8 @@
-//! The studio's bundle (`studio.html`, bin `studio`, feature `studio`) next
-//! to the widget's, and the SOP sources it opens.
-//!
-//! Trunk builds it on its own into `target/dist-studio/` with the public URL
-//! `/studio/` (trunk names the page `index.html` there); its loader is moved
-//! out of the page as for the widget's `index.html`
-//! (strict CSP), then the page goes to `dist/studio.html` and its files to
-//! `dist/studio/`, so nothing of the widget's `dist/` is replaced and the
-//! widget's offline cache (which lists `dist/`'s own files) never holds it.
-//! The SOP sources go to `dist/sumber/`, listed in `dist/sumber/daftar.txt`.
+//! The studio's SOP sources: the studio (`studio.html`, bin `studio`,
+//! feature `studio`, a bundle of its own: `bundle.rs`) opens them from
+//! `dist/sumber/`, listed in `dist/sumber/daftar.txt`.
 
 use std::path::Path;
-
-/// Where trunk writes the studio, and the address its files are served under.
-pub const BUILD_DIR: &str = "target/dist-studio";
-pub const PUBLIC_URL: &str = "/studio/";
-pub const PAGE: &str = "studio.html";
-/// What trunk names the page it writes, whatever the source page's name.
-const BUILT_PAGE: &str = "index.html";
-
-/// Move the built studio into `dist`: the page at the top, its files under
-/// `studio/`. Returns how many files were copied.
-pub fn install(built: &Path, dist: &Path) -> Result<usize, String> {
-    crate::loader::externalize_page(built, BUILT_PAGE, PUBLIC_URL)?;
-    let sub = dist.join(PUBLIC_URL.trim_matches('/'));
-    if sub.exists() {
-        std::fs::remove_dir_all(&sub).map_err(|e| format!("{}: {e}", sub.display()))?;
-    }
-    std::fs::create_dir_all(&sub).map_err(|e| format!("{}: {e}", sub.display()))?;
-    let mut n = 0;
-    for entry in std::fs::read_dir(built).map_err(|e| format!("{}: {e}", built.display()))? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        if !path.is_file() {
-            continue;
-        }
-        let to = if name == BUILT_PAGE {
-            dist.join(PAGE)
-        } else {
-            sub.join(name)
-        };
-        std::fs::copy(&path, &to)
-            .map_err(|e| format!("{} → {}: {e}", path.display(), to.display()))?;
-        n += 1;
-    }
-    Ok(n)
-}
 
 /// Copy the SOP files and their scenarios into `dist/sumber/` and list
 /// them in `daftar.txt`, one name a line: the studio opens them. Drills and
@@ -89,38 +45,6 @@ mod tests {
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
-    }
-
-    #[test]
-    fn the_studio_goes_beside_the_widget_without_replacing_its_files() {
-        let built = scratch("built");
-        let dist = scratch("dist");
-        std::fs::write(
-            built.join(BUILT_PAGE),
-            "<title>S</title><script type=module>import init from '/studio/studio-1.js';</script>",
-        )
-        .unwrap();
-        std::fs::write(built.join("studio-1_bg.wasm"), "w").unwrap();
-        std::fs::write(built.join("pandu-1.css"), "studio's copy").unwrap();
-        std::fs::write(dist.join("pandu-1.css"), "widget's").unwrap();
-        std::fs::write(dist.join("index.html"), "widget").unwrap();
-        assert_eq!(
-            install(&built, &dist).unwrap(),
-            4,
-            "page, wasm, css, loader"
-        );
-        let page = std::fs::read_to_string(dist.join(PAGE)).unwrap();
-        assert!(page.contains("src=\"/studio/pandu-loader-"), "{page}");
-        assert!(!page.contains("import init"), "no inline script left");
-        assert!(dist.join("studio/studio-1_bg.wasm").is_file());
-        assert_eq!(
-            std::fs::read_to_string(dist.join("pandu-1.css")).unwrap(),
-            "widget's"
-        );
-        assert_eq!(
-            std::fs::read_to_string(dist.join("index.html")).unwrap(),
-            "widget"
-        );
     }
 
     #[test]

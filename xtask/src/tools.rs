@@ -145,17 +145,29 @@ impl Tools {
             if let Some(name) = crate::loader::externalize(&self.root.join("dist"))? {
                 println!("xtask: moved trunk's inline loader to dist/{name} (strict CSP)");
             }
+            if !self.minify_glue(&self.root.join("dist"), "index.html")? {
+                return Ok(false);
+            }
             // The catalogue and the drills as data next to the app: no SOP
             // text in the wasm. A drill that no longer walks fails here.
             if !self.write_data(&self.root.join("sops"), &self.root.join("dist"))? {
                 return Ok(false);
             }
+            if !self.side_builds()? {
+                return Ok(false);
+            }
+            // After the side bundles: the embed script loads training's.
             let build = crate::offline::write(&self.root.join("dist"))?;
             println!(
                 "xtask: wrote dist/sw.js ({} files for offline use) and dist/pandu-embed.js",
                 build.files.len()
             );
-            return self.studio_build();
+            // Last: every file of the build is final now.
+            return run::status(
+                self.command("node")
+                    .arg("xtask/js/compress.mjs")
+                    .arg(self.root.join("dist")),
+            );
         }
         Ok(ok)
     }
@@ -181,31 +193,65 @@ impl Tools {
         )
     }
 
-    /// The studio's own bundle (`studio.html`, feature `studio`), built
-    /// apart so the widget's stays as it was, then put beside it in `dist/`
-    /// with the SOP sources it opens (see `studio.rs`).
-    fn studio_build(&self) -> Result<bool> {
-        let built = self.root.join(crate::studio::BUILD_DIR);
-        let ok = run::status(
-            self.command("trunk")
-                // The page first: `--offline` takes an optional value.
-                .args(["build", crate::studio::PAGE, "--release", "--offline"])
-                .arg("--dist")
-                .arg(&built)
-                .args(["--public-url", crate::studio::PUBLIC_URL])
-                .env_remove("NO_COLOR"),
-        )?;
-        if !ok {
-            return Ok(false);
-        }
+    /// Training's and the studio's bundles (`bundle.rs`), each built apart
+    /// so the widget's stays as it was, then put beside it in `dist/`; the
+    /// studio with the SOP sources it opens (see `studio.rs`).
+    fn side_builds(&self) -> Result<bool> {
         let dist = self.root.join("dist");
-        let n = crate::studio::install(&built, &dist)?;
+        for side in [crate::bundle::TRAINING, crate::bundle::STUDIO] {
+            let built = self.root.join(side.build_dir);
+            let ok = run::status(
+                self.command("trunk")
+                    // The page first: `--offline` takes an optional value.
+                    .args(["build", side.page, "--release", "--offline"])
+                    .arg("--dist")
+                    .arg(&built)
+                    .args(["--public-url", side.public_url])
+                    .env_remove("NO_COLOR"),
+            )?;
+            if !ok || !self.minify_glue(&built, "index.html")? {
+                return Ok(false);
+            }
+            let n = side.install(&built, &dist)?;
+            println!(
+                "xtask: put {} in dist/ and its {n} files in dist{}",
+                side.page, side.public_url
+            );
+        }
         let names = crate::studio::sources(&self.root.join("sops"), &dist)?;
         println!(
-            "xtask: put the studio in dist/studio.html and dist/studio/ ({n} files), {} SOP sources in dist/sumber/",
+            "xtask: {} SOP sources for the studio in dist/sumber/",
             names.len()
         );
         Ok(true)
+    }
+
+    /// Minify the wasm-bindgen glue of the build in `dir` (trunk 0.21 cannot)
+    /// and keep `page`'s subresource integrity right (`xtask/js/minify-glue.mjs`).
+    pub fn minify_glue(&self, dir: &Path, page: &str) -> Result<bool> {
+        let names: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok()?.file_name().to_str().map(String::from))
+            .collect();
+        let glue: Vec<String> = names
+            .iter()
+            .filter_map(|n| n.strip_suffix("_bg.wasm"))
+            .map(|stem| format!("{stem}.js"))
+            .filter(|js| names.contains(js))
+            .collect();
+        let [glue] = glue.as_slice() else {
+            return Err(format!(
+                "{} should hold one wasm and its wasm-bindgen script, found {glue:?}",
+                dir.display()
+            ));
+        };
+        run::status(
+            self.command("node")
+                .arg("xtask/js/minify-glue.mjs")
+                .arg(self.root.join(NPM_DIR))
+                .arg(dir.join(glue))
+                .arg(dir.join(page)),
+        )
     }
 
     /// The first line a command prints, if it runs and succeeds.
@@ -360,7 +406,8 @@ impl Tools {
     fn npm_packages(&self) -> Result<()> {
         self.npm_install(
             NPM_DIR,
-            "wasm-opt (binaryen) for trunk, playwright-core and axe-core for the browser tests",
+            "wasm-opt (binaryen) for trunk, terser for the wasm-bindgen glue, playwright-core \
+             and axe-core for the browser tests",
         )
     }
 
