@@ -57,6 +57,15 @@ test('the first load is the page, its loader, the glue, the wasm and the CSS, no
   // Without preload links the loader alone still names the glue and the wasm.
   const bare = firstLoadFiles('<script type=module src=/l.js></script>', () => loader);
   assert.deepEqual(bare.map((f) => f.name), ['index.html', 'l.js', 'pandu-3.js', 'pandu-3_bg.wasm']);
+  // Training's page: its files under latihan/, the page by its own name.
+  const training = firstLoadFiles(
+    '<script type="module" src="/latihan/pandu-loader-9.js"></script><link rel=stylesheet href=/latihan/latihan-4.css>',
+    () => "import init from '/latihan/latihan-8.js';\nawait init({ module_or_path: '/latihan/latihan-8_bg.wasm' });",
+    'latihan.html',
+  );
+  assert.deepEqual(training.map((f) => f.name), [
+    'latihan.html', 'latihan/pandu-loader-9.js', 'latihan/latihan-8.js', 'latihan/latihan-8_bg.wasm', 'latihan/latihan-4.css',
+  ]);
   assert.deepEqual(total([{ raw: 3, gzip: 2, brotli: 1 }, { raw: 30, gzip: 20, brotli: 10 }]), { raw: 33, gzip: 22, brotli: 11 });
 });
 
