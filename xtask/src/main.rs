@@ -309,6 +309,15 @@ fn test(root: &Path) -> Result<ExitCode> {
     }
 }
 
+/// A fresh, empty directory for a test (`what` keeps tests apart).
+#[cfg(test)]
+pub(crate) fn scratch(what: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("pandu-xtask-{what}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
 /// The `*.test.mjs` files of a directory, in name order.
 pub(crate) fn test_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

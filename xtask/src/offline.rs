@@ -467,9 +467,7 @@ mod tests {
 
     #[test]
     fn trainings_files_are_its_wasm_its_script_and_the_styles_the_widget_lacks() {
-        let dir = std::env::temp_dir().join(format!("pandu-xtask-side-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::scratch("side");
         for n in [
             "latihan-7.js",
             "latihan-7_bg.wasm",

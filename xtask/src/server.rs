@@ -474,8 +474,7 @@ mod tests {
     use std::net::Ipv4Addr;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("xtask-serve-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = crate::scratch(&format!("serve-{name}"));
         std::fs::create_dir_all(dir.join("sub")).unwrap();
         std::fs::write(dir.join("index.html"), "<!doctype html><main>hi</main>").unwrap();
         std::fs::write(dir.join("app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
@@ -483,6 +482,16 @@ mod tests {
         std::fs::write(dir.join("app.js.gz"), b"gzipped").unwrap();
         std::fs::write(dir.join("sub/a b.json"), "{}").unwrap();
         dir
+    }
+
+    /// `dir` served on a free port, without extra headers.
+    fn serve(dir: &Path) -> (SocketAddr, Running) {
+        let server = Server::bind(ServerOptions::new(
+            dir.to_path_buf(),
+            (Ipv4Addr::LOCALHOST, 0).into(),
+        ))
+        .unwrap();
+        (server.local_addr(), server.spawn())
     }
 
     /// Sends one raw request and returns the whole response as text.
@@ -516,13 +525,7 @@ mod tests {
         };
         at("terbitan.json.gz", 1_000);
         at("terbitan.json", 2_000);
-        let server = Server::bind(ServerOptions::new(
-            dir.clone(),
-            (Ipv4Addr::LOCALHOST, 0).into(),
-        ))
-        .unwrap();
-        let addr = server.local_addr();
-        let running = server.spawn();
+        let (addr, running) = serve(&dir);
         let edited = get(addr, "/terbitan.json", "Accept-Encoding: gzip\r\n");
         assert!(!edited.contains("Content-Encoding"), "{edited}");
         assert!(edited.ends_with("[\"baru\"]"));
@@ -583,13 +586,7 @@ mod tests {
     #[test]
     fn keeps_connections_alive() {
         let dir = scratch("keepalive");
-        let server = Server::bind(ServerOptions::new(
-            dir.clone(),
-            (Ipv4Addr::LOCALHOST, 0).into(),
-        ))
-        .unwrap();
-        let addr = server.local_addr();
-        let running = server.spawn();
+        let (addr, running) = serve(&dir);
         let response = fetch(
             addr,
             "GET /app.js HTTP/1.1\r\n\r\nGET /app.js HTTP/1.1\r\nConnection: close\r\n\r\n",
