@@ -76,14 +76,10 @@ impl Side {
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> std::path::PathBuf {
-        crate::scratch(&format!("bundle-{name}"))
-    }
-
     #[test]
     fn the_studio_goes_beside_the_widget_without_replacing_its_files() {
-        let built = scratch("built");
-        let dist = scratch("dist");
+        let built = crate::scratch("bundle-built");
+        let dist = crate::scratch("bundle-dist");
         std::fs::write(
             built.join(BUILT_PAGE),
             "<title>S</title><script type=module>import init from '/studio/studio-1.js';</script>",

@@ -39,14 +39,10 @@ fn wanted(name: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> std::path::PathBuf {
-        crate::scratch(&format!("studio-{name}"))
-    }
-
     #[test]
     fn the_sources_are_the_sops_and_their_scenarios() {
-        let sops = scratch("sops");
-        let dist = scratch("dist2");
+        let sops = crate::scratch("studio-sops");
+        let dist = crate::scratch("studio-dist2");
         for n in [
             "a.toml",
             "a.scenarios.toml",
