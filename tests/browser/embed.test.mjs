@@ -12,6 +12,7 @@ import {
   BASE_URL,
   NAVIGATION_NOISE,
   assertNoPageErrors,
+  eventually,
   launchBrowser,
   openApp,
   openPage,
@@ -335,11 +336,16 @@ test('offline: after one visit the service worker serves the app, and a call can
       const keys = await (await caches.open(names[0])).keys();
       return keys.some((r) => r.url.endsWith('_bg.wasm'));
     }, null, { timeout: 15_000 });
-    const cached = await page.evaluate(async () => {
-      const names = await caches.keys();
-      const cache = await caches.open(names[0]);
-      return { names, files: (await cache.keys()).map((r) => new URL(r.url).pathname) };
-    });
+    // Read again until the listing holds the wasm: Chromium's cache storage may list a cache
+    // between two of its own updates (once, an empty list right after the check above).
+    const cached = await eventually(async () => {
+      const c = await page.evaluate(async () => {
+        const names = await caches.keys();
+        const cache = await caches.open(names[0]);
+        return { names, files: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+      });
+      return c.files.some((f) => f.endsWith('_bg.wasm')) && c;
+    }, 'the offline cache lists the wasm', { timeout: 15_000 });
     assert.equal(cached.names.length, 1);
     assert.match(cached.names[0], /^pandu-[0-9a-f]{16}$/);
     assert.ok(cached.files.some((f) => f.endsWith('_bg.wasm')), cached.files.join(' '));
