@@ -337,8 +337,10 @@ pub(crate) fn test_files(dir: &Path) -> Result<Vec<PathBuf>> {
 fn browser_tests(root: &Path, tools: &Tools, tally: &mut Tally) -> Result<bool> {
     let test_dir = root.join("tests/browser");
     let mut files = test_files(&test_dir)?;
-    // The benchmark's own helpers (percentiles, its server) need no package: they run here too.
+    // The benchmark's own helpers (percentiles, its server) and the build's scripts
+    // (`xtask/js`) need no browser: they run here too.
     files.extend(test_files(&root.join("tests/bench"))?);
+    files.extend(test_files(&root.join("xtask/js"))?);
     if files.is_empty() {
         println!("xtask: no browser test files in {}", test_dir.display());
         return Ok(false);
