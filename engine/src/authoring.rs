@@ -257,16 +257,14 @@ pub fn load_dir(dir: &Path) -> Loaded {
 /// named by its content so a browser may keep it for ever and a new version
 /// never meets an old copy. `search` gives each SOP the finder's prepared words.
 /// With feature `map`, each SOP's map is drawn beside its body
-/// (`katalog/<id>.<hash>.svg`, the body's name).
+/// (`katalog/<id>.<hash>.svg`, named by the drawing's own content: a new
+/// layout of an unchanged SOP is a new file too).
 pub fn catalogue_files(catalog: &Catalog) -> (String, Vec<(String, String)>) {
-    use sha2::Digest;
     let mut index = crate::library::Index::default();
     let mut files = Vec::new();
     for sop in &catalog.sops {
         let text = sop.to_json().to_text();
-        let digest = sha2::Sha256::digest(text.as_bytes());
-        let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-        let path = format!("katalog/{}.{hash}.json", file_safe(&sop.id));
+        let path = format!("katalog/{}.{}.json", file_safe(&sop.id), short_hash(&text));
         index.sops.push(crate::library::IndexEntry {
             head: Sop {
                 start: None,
@@ -282,16 +280,20 @@ pub fn catalogue_files(catalog: &Catalog) -> (String, Vec<(String, String)>) {
         // body, so the widget never lays one out.
         #[cfg(feature = "map")]
         {
-            let map = format!("katalog/{}.{hash}.svg", file_safe(&sop.id));
-            let drawn = crate::map::svg(
-                &crate::map::layout(catalog, sop, &[]),
-                &crate::map::Marks::default(),
-            );
+            let drawn = crate::map::drawing(&crate::map::layout(catalog, sop, &[]));
+            let map = format!("katalog/{}.{}.svg", file_safe(&sop.id), short_hash(&drawn));
             index.sops.last_mut().expect("just pushed").map = Some(map.clone());
             files.push((map, drawn));
         }
     }
     (index.to_json().to_text(), files)
+}
+
+// 16 hex digits of the SHA-256 of a data file's text: its name in `katalog/`.
+fn short_hash(text: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 // SOP ids are lower-case letters, digits and `-` by convention; anything

@@ -311,16 +311,24 @@ fn place(nodes: &mut [Node], edges: &[Edge]) {
     }
 }
 
-/// The map as SVG, with `marks` (`map_marks::mark`). Boxes carry
-/// `data-step`, arrows `data-from` and `data-to`, classes by kind and state;
-/// nothing is styled inline, so the app's Content-Security-Policy needs no
-/// exception.
+/// The map as SVG for the studio, with `marks` (`map_marks::mark`). Boxes
+/// carry `data-step`, arrows `data-from` and `data-to`, classes by kind and
+/// state; nothing is styled inline, so the app's Content-Security-Policy
+/// needs no exception. Each box is a Tab stop: the studio opens a step's text
+/// from it.
 pub fn svg(map: &Map, marks: &Marks) -> String {
-    crate::map_marks::mark(&drawn(map), marks)
+    crate::map_marks::mark(&drawn(map, true), marks)
 }
 
-// The map without marks: what the build writes for the widget.
-fn drawn(map: &Map) -> String {
+/// The map as the build writes it for the widget: unmarked, and no box is a
+/// Tab stop. Its boxes do nothing when chosen, and a CSO tabbing past an
+/// open map during a call would otherwise cross every step of the SOP; the
+/// widget's scrolling box around the drawing is the map's one stop.
+pub fn drawing(map: &Map) -> String {
+    drawn(map, false)
+}
+
+fn drawn(map: &Map, focusable: bool) -> String {
     let mut out = String::new();
     let arrow = format!("pandu-map-arrow-{}", safe(&map.sop));
     let _ = write!(
@@ -365,8 +373,9 @@ fn drawn(map: &Map) -> String {
         }
         let _ = write!(
             out,
-            r#"<g class="{class}" data-step="{id}" tabindex="0"><title>{title} ({kind}, {clause})</title><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="6"/><text x="{tx:.1}" y="{y1:.1}" class="pandu-map__title">{t}</text><text x="{tx:.1}" y="{y2:.1}" class="pandu-map__meta">{kind} · {c}</text>"#,
+            r#"<g class="{class}" data-step="{id}"{focus}><title>{title} ({kind}, {clause})</title><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="6"/><text x="{tx:.1}" y="{y1:.1}" class="pandu-map__title">{t}</text><text x="{tx:.1}" y="{y2:.1}" class="pandu-map__meta">{kind} · {c}</text>"#,
             id = esc(&n.id),
+            focus = if focusable { r#" tabindex="0""# } else { "" },
             title = esc(&n.title),
             kind = n.kind,
             clause = esc(&n.clause),

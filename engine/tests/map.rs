@@ -3,7 +3,7 @@
 //! ends marked, and the marks a call or a drill puts on it.
 
 use pandu_engine::authoring::load_dir;
-use pandu_engine::map::{layout, svg, Map, Marks};
+use pandu_engine::map::{drawing, layout, svg, Map, Marks};
 use pandu_engine::model::{Catalog, StepKind};
 use std::path::Path;
 
@@ -119,6 +119,22 @@ fn an_expanded_include_shows_the_sub_flow_inside() {
             && e.label == "kembali"));
     assert_eq!(overlapping(&map), Vec::<(String, String)>::new());
     assert!(map.nodes.iter().all(|n| !n.unreachable));
+}
+
+#[test]
+fn the_studio_map_has_a_tab_stop_per_box_and_the_widget_map_none() {
+    let cat = load("../sops");
+    let sop = cat.get("transfer-elektrinet").unwrap();
+    let map = layout(&cat, sop, &[]);
+    assert_eq!(
+        svg(&map, &Marks::default())
+            .matches(r#" tabindex="0""#)
+            .count(),
+        sop.steps.len()
+    );
+    let built = drawing(&map);
+    assert!(!built.contains("tabindex"), "{built}");
+    assert_eq!(built.matches("data-step=").count(), sop.steps.len());
 }
 
 #[test]

@@ -36,7 +36,7 @@ pub fn sync_scroll(area: NodeRef<Textarea>, gutter: NodeRef<Div>) {
     }
 }
 
-/// The `data-step` of the map box a click landed in.
+/// The `data-step` of the map box a click or a key landed in.
 pub fn clicked_step(ev: &web_sys::Event) -> Option<String> {
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     target

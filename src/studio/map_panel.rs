@@ -122,7 +122,7 @@ pub fn MapPanel() -> impl IntoView {
                     view! {
                         <p class="studio__map-summary" data-testid="map-summary" data-nodes=n>
                             {summary}
-                            " · klik langkah untuk membuka teksnya."
+                            " · klik langkah (atau Tab lalu Enter) untuk membuka teksnya."
                         </p>
                         <div
                             class="studio__map"
@@ -131,6 +131,15 @@ pub fn MapPanel() -> impl IntoView {
                             on:click=move |e| {
                                 if let Some(step) = dom::clicked_step(&e) {
                                     ctx.jump_to_step(&step);
+                                }
+                            }
+                            // Each box is a Tab stop: Enter or Space on it opens its text, as a click does.
+                            on:keydown=move |e| {
+                                if matches!(e.key().as_str(), "Enter" | " ") {
+                                    if let Some(step) = dom::clicked_step(&e) {
+                                        e.prevent_default();
+                                        ctx.jump_to_step(&step);
+                                    }
                                 }
                             }
                         ></div>

@@ -80,6 +80,14 @@ test('"Peta SOP" from a call: the step marked where the call is, following it in
     assert.deepEqual((await mapMarks(page)).taken, ['data-elektrinet', 'kontak-elektrinet', 'tanya-produk']);
     await assertAxeClean(page, 'a call with its map open');
     await assertNoHorizontalScroll(page, 'a call with its map open');
+    // One Tab stop for the whole map: from its scrolling box, Tab leaves the map.
+    await page.focus('[data-testid="sop-map-drawing"]');
+    await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate(() => document.activeElement.closest('[data-testid="sop-map"]') === null),
+      true,
+      'Tab from the drawing goes past the map, not into its boxes',
+    );
 
     // Closed again, the step is as it was and the call goes on.
     await toggle.click();

@@ -118,6 +118,11 @@ test('open, break, fix, map, preview, scenarios, changes, publish', { timeout: 1
     await page.click('[data-testid="map"] [data-step="kenali-produk"] rect');
     await settles(async () => assert.equal(await selectedLine(page), lineOf(fixed, 'id = "kenali-produk"')),
       'the map click jumps to the step');
+    // By keyboard: a box is a Tab stop, and Enter on it does what the click does.
+    await page.focus('[data-testid="map"] [data-step="tanya-produk"]');
+    await page.keyboard.press('Enter');
+    await settles(async () => assert.equal(await selectedLine(page), lineOf(fixed, 'id = "tanya-produk"')),
+      'Enter on a map box jumps to the step');
     // A scenario's path is highlighted.
     const scenarios = loadScenarios().filter((s) => s.file === `${SOP}.scenarios.toml`);
     const sc = scenarios[0];
