@@ -112,7 +112,8 @@ test('two topics for one caller: header kept, 001 not asked twice, both tickets,
     // "Topik lain": the finder inside the call, empty, the header and the tickets still there.
     await page.click('[data-testid="next-topic"]');
     await page.locator('[data-testid="topic-picker"] [data-testid="sop-search"]').waitFor();
-    assert.equal(await focused(page), 'sop-search');
+    // Focused once the picker is drawn, a frame after it appears.
+    await eventually(async () => (await focused(page)) === 'sop-search', 'the focus on the search box');
     assert.equal(await page.inputValue('[data-testid="topic-picker"] [data-testid="sop-search"]'), '');
     // Changed one's mind: back to the ticket, nothing lost.
     await page.click('[data-testid="topic-cancel"]');
@@ -174,7 +175,7 @@ test('Selesai with an unticked closing line is refused, naming the line', { time
     await page.click('[data-testid="finish"]');
     await page.locator('[data-testid="closing"]').waitFor();
     // The focus is on the closing line's box; "Selesai" before it is ticked says which line.
-    assert.equal(await focused(page), 'script-must');
+    await eventually(async () => (await focused(page)) === 'script-must', 'the focus on the closing line');
     await page.click('[data-testid="finish"]');
     const hint = `Kalimat wajib belum dicentang: “${CLOSING_001}”. Sampaikan kepada pelanggan, lalu centang.`;
     await eventually(async () => (await page.locator('[data-testid="step-hint"]').count()) === 1, 'the refusal');

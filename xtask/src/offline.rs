@@ -205,8 +205,12 @@ const FRESH = ['./terbitan.txt'];
 const OFFLINE_PAGE = '<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Pandu · luring</title><p>Halaman ini belum pernah dibuka dengan koneksi, jadi belum tersimpan untuk dipakai tanpa koneksi. Sambungkan ke jaringan lalu muat ulang (F5). <a href="./">Kembali ke Pandu</a></p></html>';
 
 self.addEventListener('install', (event) => {{
+  // Past the HTTP cache: a file may keep its name across builds while its
+  // bytes change (trunk names the wasm and its glue after cargo's output,
+  // before wasm-opt and the glue step), and the cache must hold one build.
+  const fresh = FILES.map((f) => new Request(f, {{ cache: 'reload' }}));
   event.waitUntil(
-    caches.open(VERSION).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()),
+    caches.open(VERSION).then((cache) => cache.addAll(fresh)).then(() => self.skipWaiting()),
   );
 }});
 
