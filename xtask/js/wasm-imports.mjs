@@ -5,8 +5,9 @@
 // object), and the hex digits do not compress. Renaming them `_0`, `_1`, … in
 // both files takes about 5.5 KB gzip off a live first load (BENCHMARKS.md).
 // Binaryen's own `--minify-imports` only renames emscripten's `env` imports,
-// so the import section is rewritten here; every other section is copied
-// byte for byte.
+// and webpack's @webassemblyjs (1.14.1) cannot read this wasm (it stops at the
+// first 0xfc-prefixed instruction), so the import section is rewritten here;
+// every other section is copied byte for byte.
 
 const HASHED = /_[0-9a-f]{16}$/;
 const decoder = new TextDecoder('utf-8', { fatal: true });
