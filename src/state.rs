@@ -654,8 +654,7 @@ impl CallCtx {
             if let Some(c) = c {
                 for (id, v) in &typed {
                     let same = c
-                        .drafts
-                        .get(&c.at.step)
+                        .drafts_here()
                         .and_then(|d| d.get(id))
                         .is_some_and(|old| old == v);
                     if !same {

@@ -192,7 +192,9 @@ pub struct Call {
     pub path: Vec<Entry>,
     pub at: Pos,
     /// Raw input typed at steps that were later stepped back over, to prefill
-    /// them if the CSO comes that way again. Never reaches a ticket.
+    /// them if the CSO comes that way again, by `<sop id>/<step id>` (a
+    /// sub-flow's step may share its id with one of the SOP that includes it).
+    /// Never reaches a ticket.
     pub drafts: BTreeMap<String, BTreeMap<String, String>>,
     /// Ticks of the current step's must-say lines, in order; cleared when the step is left.
     pub ticks: Vec<bool>,
@@ -258,6 +260,11 @@ crate::json_struct!(Call {
     earlier: skip,
     closing: skip,
 });
+
+/// Where the drafts of a step are kept in `Call::drafts`. SOP ids have no `/`.
+fn draft_key(sop: &str, step: &str) -> String {
+    format!("{sop}/{step}")
+}
 
 /// `{"t":"choice","v":"ya"}`, as serde's adjacent tagging wrote it.
 impl ToJson for Answer {
@@ -437,11 +444,7 @@ impl Call {
     /// The starting text of a field: last input there if the CSO stepped back
     /// over it, else what the host knew for that field id, else its prefill template.
     pub fn field_start_value(&self, field: &Field) -> String {
-        if let Some(v) = self
-            .drafts
-            .get(&self.at.step)
-            .and_then(|d| d.get(&field.id))
-        {
+        if let Some(v) = self.drafts_here().and_then(|d| d.get(&field.id)) {
             return v.clone();
         }
         if let Some(v) = self.caller.known.get(&field.id) {
@@ -526,6 +529,8 @@ impl Call {
             ))
         })?;
         let before = self.clone();
+        self.drafts.remove(&draft_key(&self.at.sop, &self.at.step));
+        // A call saved before drafts named their SOP kept them by step id.
         self.drafts.remove(&self.at.step);
         self.ticks.clear();
         self.path.push(Entry {
@@ -640,7 +645,8 @@ impl Call {
             let auto = matches!(entry.answer, Answer::Auto(_));
             dropped.extend(describe(catalog, &entry));
             if let Answer::Fields(raw) = &entry.answer {
-                self.drafts.insert(entry.pos.step.clone(), raw.clone());
+                self.drafts
+                    .insert(draft_key(&entry.pos.sop, &entry.pos.step), raw.clone());
             }
             // Lines said before stay said: coming back does not ask for them again.
             self.ticks = vec![true; entry.said as usize];
@@ -750,7 +756,7 @@ impl Call {
                 };
                 if fields.iter().any(|f| f.id == a.var) {
                     self.drafts
-                        .entry(step.id.clone())
+                        .entry(draft_key(&child.id, &step.id))
                         .or_default()
                         .entry(a.var.clone())
                         .or_insert_with(|| value.clone());
@@ -763,9 +769,22 @@ impl Call {
     /// so a reload or a crash gives it back (`field_start_value`).
     pub fn draft(&mut self, field: &str, value: &str) {
         self.drafts
-            .entry(self.at.step.clone())
+            .entry(draft_key(&self.at.sop, &self.at.step))
             .or_default()
             .insert(field.to_string(), value.to_string());
+    }
+
+    /// What was typed at the current step and not sent. A call saved before
+    /// drafts named their SOP kept them by step id alone; those are read for
+    /// the call's own SOP, not inside a sub-flow.
+    pub fn drafts_here(&self) -> Option<&BTreeMap<String, String>> {
+        self.drafts
+            .get(&draft_key(&self.at.sop, &self.at.step))
+            .or_else(|| {
+                self.drafts
+                    .get(&self.at.step)
+                    .filter(|_| self.at.stack.is_empty())
+            })
     }
 
     /// The lines to say at the very end of the call: the `closing` lines of

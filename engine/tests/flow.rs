@@ -210,6 +210,83 @@ fn an_optional_field_left_empty_is_left_out_of_the_ticket() {
     assert_eq!(apkt.get("HP Pelapor"), Some("081234567890"));
 }
 
+/// The form of step `step` of SOP `sop`: its field `field`.
+fn field_of(cat: &Catalog, sop: &str, step: &str, field: &str) -> pandu_engine::model::Field {
+    match &cat.get(sop).unwrap().step(step).unwrap().kind {
+        StepKind::Collect { fields, .. } => fields.iter().find(|f| f.id == field).unwrap().clone(),
+        other => panic!("{sop}/{step} is not a form: {other:?}"),
+    }
+}
+
+#[test]
+fn a_sub_flow_form_keeps_its_draft_beside_a_form_of_the_same_id_in_the_sop_including_it() {
+    let mut cat = catalog();
+    // The contact sub-flow's form takes the id of the power form before it.
+    let kontak = cat.sops.iter_mut().find(|s| s.id == "kontak").unwrap();
+    kontak.steps[0].id = "daya".into();
+    if kontak.start.is_some() {
+        kontak.start = Some("daya".into());
+    }
+    let mut call = at_contact(&cat);
+    assert_eq!(
+        (call.at.sop.as_str(), call.at.step.as_str()),
+        ("kontak", "daya")
+    );
+    call.draft("email", "hana@");
+
+    call.back(&cat).unwrap();
+    assert_eq!(
+        (call.at.sop.as_str(), call.at.step.as_str()),
+        ("tambah-daya", "daya")
+    );
+    let daya_baru = field_of(&cat, "tambah-daya", "daya", "daya_baru");
+    assert_eq!(call.field_start_value(&daya_baru), "2200 VA");
+    call.answer(
+        &cat,
+        fill(&[("daya_lama", "1.300"), ("daya_baru", "2200 VA")]),
+    )
+    .unwrap();
+
+    // Forward again: the contact form has what was typed there, not lost to the power form.
+    assert_eq!(
+        (call.at.sop.as_str(), call.at.step.as_str()),
+        ("kontak", "daya")
+    );
+    let email = field_of(&cat, "kontak", "daya", "email");
+    assert_eq!(call.field_start_value(&email), "hana@");
+}
+
+#[test]
+fn a_draft_saved_by_step_id_alone_is_read_in_the_calls_own_sop_only() {
+    let cat = catalog();
+    let mut call = at_contact(&cat);
+    // As a call saved before drafts named their SOP has them.
+    call.drafts.clear();
+    call.drafts.insert(
+        "email".into(),
+        [("email".to_string(), "lama@".to_string())].into(),
+    );
+    let email = field_of(&cat, "kontak", "email", "email");
+    assert_eq!(call.field_start_value(&email), "", "not inside a sub-flow");
+    call.back(&cat).unwrap();
+    call.drafts.insert(
+        "daya".into(),
+        [("daya_baru".to_string(), "3500 VA".to_string())].into(),
+    );
+    call.drafts.remove("tambah-daya/daya");
+    let daya_baru = field_of(&cat, "tambah-daya", "daya", "daya_baru");
+    assert_eq!(call.field_start_value(&daya_baru), "3500 VA");
+    call.answer(
+        &cat,
+        fill(&[("daya_lama", "1.300"), ("daya_baru", "3500 VA")]),
+    )
+    .unwrap();
+    assert!(
+        !call.drafts.contains_key("daya"),
+        "sent: the old draft is gone too"
+    );
+}
+
 #[test]
 fn back_reroutes_and_reports_what_was_dropped() {
     let cat = catalog();
@@ -235,7 +312,7 @@ fn back_reroutes_and_reports_what_was_dropped() {
     );
     // The typed input comes back as a draft, but not as data.
     assert!(!call.vars().contains_key("daya_baru"));
-    assert_eq!(call.drafts["daya"]["daya_baru"], "2200 VA");
+    assert_eq!(call.drafts_here().unwrap()["daya_baru"], "2200 VA");
 
     let dropped = call.back(&cat).unwrap();
     assert_eq!(call.at.step, "jenis");

@@ -22,11 +22,13 @@ after(async () => {
   await browser?.close();
 });
 
-/** The drafts saved with the running call, step id → field id → text. */
-async function savedDrafts(page) {
+/** The drafts saved with the running call for step `step` (of whichever SOP): field id → text. */
+async function savedDrafts(page, step) {
   const data = await storedData(page);
   const key = Object.keys(data).find((k) => CALL_KEY.test(k));
-  return key ? JSON.parse(data[key]).call.drafts ?? {} : {};
+  const drafts = key ? JSON.parse(data[key]).call.drafts ?? {} : {};
+  // Kept by `<sop id>/<step id>`.
+  return Object.entries(drafts).find(([k]) => k.endsWith(`/${step}`))?.[1] ?? {};
 }
 
 /** The form's controls: field id → { tag, options }. */
@@ -70,7 +72,7 @@ async function typeReloadFind(page, label) {
     }
   }
   await eventually(async () => {
-    const d = (await savedDrafts(page))[step] ?? {};
+    const d = await savedDrafts(page, step);
     return Object.entries(typed).every(([k, v]) => d[k] === v);
   }, `${label}: the typed text saved with the call`);
   await reloadApp(page);
@@ -121,7 +123,7 @@ test('another tab resumes the call with what was typed, a wrong value included',
     // Sent as it is: refused, and what was typed is kept as it was.
     await page.click('[data-testid="step"] [data-testid="next"]');
     await page.locator('[data-field-id="email"] [data-testid="field-error"]').waitFor();
-    await eventually(async () => (await savedDrafts(page))['minta-email']?.email === 'rina.wulandari@gmail',
+    await eventually(async () => (await savedDrafts(page, 'minta-email')).email === 'rina.wulandari@gmail',
       'the refused value saved as a draft');
     await page.close();
 
