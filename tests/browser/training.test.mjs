@@ -309,6 +309,9 @@ test('at 320 px the training screens fit, with large enough targets, and pass ax
   }
 });
 
+/** Page errors to expect when `?mode=latihan` leaves the live page: its own preloads cut off. */
+const LEAVING_LIVE = [...NAVIGATION_NOISE, /^request failed: \S+\/pandu-[0-9a-f]+(_bg\.wasm|\.js) net::ERR_ABORTED$/];
+
 /** The paths of a page's responses under training's or the studio's bundle. */
 const sideFiles = (responses) =>
   responses.map((r) => new URL(r.url).pathname).filter((p) => /^\/(latihan|studio)(\/|\.html)/.test(p));
@@ -316,9 +319,7 @@ const sideFiles = (responses) =>
 test('a live page loads nothing of training, and its toggle and ?mode=latihan open training as its own page', { timeout: 90_000 }, async () => {
   const browser = await launchBrowser();
   try {
-    // The live bundle's own preloads, cut off when `?mode=latihan` leaves for training's page.
-    const ignore = [...NAVIGATION_NOISE, /^request failed: \S+\/pandu-[0-9a-f]+(_bg\.wasm|\.js) net::ERR_ABORTED$/];
-    const { page, errors, responses, close } = await openApp(browser, { path: '/', ignore });
+    const { page, errors, responses, close } = await openApp(browser, { path: '/', ignore: LEAVING_LIVE });
     assert.deepEqual(sideFiles(responses), [], 'a live start fetches nothing of training or the studio');
     await page.click('[data-testid="training-on"]');
     await page.waitForURL(/\/latihan\.html\?mode=latihan$/);
@@ -367,7 +368,8 @@ test('a console mounting Pandu gets training in the same panel, and its handle f
 test('training opened once online opens again offline; never opened, offline says so instead of looping', { timeout: 90_000 }, async () => {
   const browser = await launchBrowser();
   try {
-    const { context, page, errors, close } = await openApp(browser, { path: '/latihan.html', ready: false });
+    // Its `?mode=latihan` visit below leaves the live page as it starts.
+    const { context, page, errors, close } = await openApp(browser, { path: '/latihan.html', ready: false, ignore: LEAVING_LIVE });
     await page.locator('[data-testid="drills"]').waitFor();
     await eventually(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the service worker controls the page', { timeout: 15_000 });
     // Opened under the worker, training's page and bundle are kept.
