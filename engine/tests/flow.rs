@@ -218,6 +218,17 @@ fn field_of(cat: &Catalog, sop: &str, step: &str, field: &str) -> pandu_engine::
     }
 }
 
+/// Back at the power form: its new power starts as `expected`, and the form is sent with it.
+fn power_form_resent(cat: &Catalog, call: &mut Call, expected: &str) {
+    let daya_baru = field_of(cat, "tambah-daya", "daya", "daya_baru");
+    assert_eq!(call.field_start_value(&daya_baru), expected);
+    call.answer(
+        cat,
+        fill(&[("daya_lama", "1.300"), ("daya_baru", expected)]),
+    )
+    .unwrap();
+}
+
 #[test]
 fn a_sub_flow_form_keeps_its_draft_beside_a_form_of_the_same_id_in_the_sop_including_it() {
     let mut cat = catalog();
@@ -239,13 +250,7 @@ fn a_sub_flow_form_keeps_its_draft_beside_a_form_of_the_same_id_in_the_sop_inclu
         (call.at.sop.as_str(), call.at.step.as_str()),
         ("tambah-daya", "daya")
     );
-    let daya_baru = field_of(&cat, "tambah-daya", "daya", "daya_baru");
-    assert_eq!(call.field_start_value(&daya_baru), "2200 VA");
-    call.answer(
-        &cat,
-        fill(&[("daya_lama", "1.300"), ("daya_baru", "2200 VA")]),
-    )
-    .unwrap();
+    power_form_resent(&cat, &mut call, "2200 VA");
 
     // Forward again: the contact form has what was typed there, not lost to the power form.
     assert_eq!(
@@ -274,13 +279,7 @@ fn a_draft_saved_by_step_id_alone_is_read_in_the_calls_own_sop_only() {
         [("daya_baru".to_string(), "3500 VA".to_string())].into(),
     );
     call.drafts.remove("tambah-daya/daya");
-    let daya_baru = field_of(&cat, "tambah-daya", "daya", "daya_baru");
-    assert_eq!(call.field_start_value(&daya_baru), "3500 VA");
-    call.answer(
-        &cat,
-        fill(&[("daya_lama", "1.300"), ("daya_baru", "3500 VA")]),
-    )
-    .unwrap();
+    power_form_resent(&cat, &mut call, "3500 VA");
     assert!(
         !call.drafts.contains_key("daya"),
         "sent: the old draft is gone too"
